@@ -1,0 +1,159 @@
+package io.cpy2j;
+
+import io.cpy2j.internal.launch.JdkDiscovery;
+import io.cpy2j.internal.launch.JdkInstallation;
+import io.cpy2j.internal.launch.TwinSpec;
+import io.cpy2j.internal.protocol.Protocol;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Settings of one twin; {@link #build()} resolves the JDK and registers the {@link TwinMaster}. */
+public final class TwinMasterBuilder {
+
+    private final String id;
+    private Path javaHome;
+    private Integer javaVersion;
+    private final List<String> jvmArgs = new ArrayList<>();
+    private final Map<String, String> systemProperties = new LinkedHashMap<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private Path workingDirectory;
+    private final List<String> classpathPrepend = new ArrayList<>();
+    private final List<String> classpath = new ArrayList<>();
+    private boolean inheritClasspath = true;
+    private Duration startupTimeout = Duration.ofSeconds(30);
+    private Duration shutdownTimeout = Duration.ofSeconds(10);
+    private int maxFrameSize = Protocol.DEFAULT_MAX_FRAME_SIZE;
+
+    TwinMasterBuilder(String id) {
+        if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9_.-]*") || id.equals(Twins.MASTER_ID)) {
+            throw new IllegalArgumentException("twin id '" + id + "' is not allowed: use letters, digits, '_', '.', '-' "
+                    + "(and not '" + Twins.MASTER_ID + "')");
+        }
+        this.id = id;
+    }
+
+    /** The JDK to run the twin on, by its top folder. Default: the master's own JDK. */
+    public TwinMasterBuilder javaHome(Path home) {
+        this.javaHome = Objects.requireNonNull(home);
+        return this;
+    }
+
+    /** The JDK to run the twin on, by feature version (17, 21, 25), found among the installed JDKs. */
+    public TwinMasterBuilder javaVersion(int featureVersion) {
+        this.javaVersion = featureVersion;
+        return this;
+    }
+
+    public TwinMasterBuilder jvmArgs(String... args) {
+        jvmArgs.addAll(Arrays.asList(args));
+        return this;
+    }
+
+    public TwinMasterBuilder jvmArgs(List<String> args) {
+        jvmArgs.addAll(args);
+        return this;
+    }
+
+    public TwinMasterBuilder systemProperty(String key, String value) {
+        systemProperties.put(key, value);
+        return this;
+    }
+
+    public TwinMasterBuilder systemProperties(Map<String, String> properties) {
+        systemProperties.putAll(properties);
+        return this;
+    }
+
+    /** Environment variables added to (or replacing) the master's, which the twin inherits. */
+    public TwinMasterBuilder environment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    public TwinMasterBuilder environment(Map<String, String> variables) {
+        environment.putAll(variables);
+        return this;
+    }
+
+    public TwinMasterBuilder workingDirectory(Path directory) {
+        this.workingDirectory = directory;
+        return this;
+    }
+
+    /** Entries put before the master's classpath, so their classes win (another version of a library). */
+    public TwinMasterBuilder classpath(String... entries) {
+        classpathPrepend.addAll(Arrays.asList(entries));
+        return this;
+    }
+
+    public TwinMasterBuilder classpath(List<String> entries) {
+        classpathPrepend.addAll(entries);
+        return this;
+    }
+
+    /**
+     * Replaces the inherited classpath altogether. The twin then needs cpy2j-core and its
+     * dependencies among {@code entries}.
+     */
+    public TwinMasterBuilder replaceClasspath(List<String> entries) {
+        inheritClasspath = false;
+        classpath.clear();
+        classpath.addAll(entries);
+        return this;
+    }
+
+    /** How long the twin may take from launch to its handshake. Default 30 s. */
+    public TwinMasterBuilder startupTimeout(Duration timeout) {
+        this.startupTimeout = positive(timeout, "startupTimeout");
+        return this;
+    }
+
+    /** How long {@code stop()} waits for the twin to exit before killing it. Default 10 s. */
+    public TwinMasterBuilder shutdownTimeout(Duration timeout) {
+        this.shutdownTimeout = positive(timeout, "shutdownTimeout");
+        return this;
+    }
+
+    /** The largest frame on the channel, and so the largest value one call can carry. Default 256 MiB. */
+    public TwinMasterBuilder maxFrameSize(int bytes) {
+        if (bytes < 1024) {
+            throw new IllegalArgumentException("maxFrameSize must be at least 1024 bytes, was " + bytes);
+        }
+        this.maxFrameSize = bytes;
+        return this;
+    }
+
+    /** Resolves the JDK (failing here if there is none) and registers the master for this twin id. */
+    public TwinMaster build() {
+        TwinSpec spec = new TwinSpec(id, resolveJdk(), jvmArgs, systemProperties, environment, workingDirectory,
+                classpathPrepend, classpath, inheritClasspath, startupTimeout, shutdownTimeout, maxFrameSize);
+        return TwinMaster.register(new TwinMaster(spec));
+    }
+
+    private JdkInstallation resolveJdk() {
+        if (javaHome != null && javaVersion != null) {
+            throw new IllegalArgumentException("twin '" + id + "': give javaHome or javaVersion, not both");
+        }
+        if (javaHome != null) {
+            return JdkDiscovery.at(javaHome);
+        }
+        if (javaVersion != null) {
+            return JdkDiscovery.standard().find(javaVersion);
+        }
+        return JdkDiscovery.at(Paths.get(System.getProperty("java.home")));
+    }
+
+    private static Duration positive(Duration value, String name) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,115 @@
+package io.cpy2j;
+
+import io.cpy2j.function.TwinBiFunction;
+import io.cpy2j.function.TwinFunction;
+import io.cpy2j.function.TwinRunnable;
+import io.cpy2j.function.TwinSupplier;
+import io.cpy2j.function.TwinTriFunction;
+import io.cpy2j.internal.call.Invocations;
+import io.cpy2j.internal.call.Sneaky;
+import io.cpy2j.internal.twin.ThisRuntime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Static entry points: which runtime this is, the masters of this process, twin functions (cpy2py's
+ * {@code @twinfunction}) and group initializers.
+ */
+public final class Twins {
+
+    /** The twin id of the master runtime. */
+    public static final String MASTER_ID = ThisRuntime.MASTER_ID;
+
+    private Twins() {
+    }
+
+    /** {@code "master"} in the master JVM, the twin's id in a twin. */
+    public static String currentTwinId() {
+        return ThisRuntime.twinId();
+    }
+
+    public static boolean isMaster() {
+        return ThisRuntime.isMaster();
+    }
+
+    /** The master of a twin in this process; only in the master runtime. */
+    public static TwinMaster master(String twinId) {
+        return TwinMaster.find(twinId).orElseThrow(() -> new TwinException("no TwinMaster for twin '" + twinId
+                + "' in this process" + (isMaster() ? "; build one with TwinMaster.builder(\"" + twinId + "\")"
+                : " (this is twin '" + currentTwinId() + "'; masters live in the master runtime)")));
+    }
+
+    /**
+     * A plain {@link Function} that runs {@code function} in twin {@code twinId}; in that twin itself
+     * it calls {@code function} directly. Usable from the master and from any twin.
+     */
+    public static <A, R> Function<A, R> function(String twinId, TwinFunction<A, R, ?> function) {
+        return a -> call(twinId, function, a);
+    }
+
+    public static <A, B, R> BiFunction<A, B, R> biFunction(String twinId, TwinBiFunction<A, B, R, ?> function) {
+        return (a, b) -> call(twinId, function, a, b);
+    }
+
+    public static <R> Supplier<R> supplier(String twinId, TwinSupplier<R, ?> function) {
+        return () -> call(twinId, function);
+    }
+
+    public static Runnable runnable(String twinId, TwinRunnable<?> function) {
+        return () -> call(twinId, function);
+    }
+
+    /**
+     * Runs {@code initializer} in every twin when it starts, before it serves calls; with
+     * {@code alsoInRunningTwins}, also right now in every twin already running.
+     */
+    public static void addInitializer(TwinRunnable<?> initializer, boolean alsoInRunningTwins) {
+        List<TwinMaster> running = new ArrayList<>();
+        if (alsoInRunningTwins) {
+            for (String id : List.copyOf(masterIds())) {
+                TwinMaster.find(id).filter(TwinMaster::isAlive).ifPresent(running::add);
+            }
+        }
+        TwinGroup.add(initializer, running);
+    }
+
+    public static void addInitializer(TwinRunnable<?> initializer) {
+        addInitializer(initializer, false);
+    }
+
+    /** Forgets all group initializers (for tests and for applications that reconfigure). */
+    public static void clearInitializers() {
+        TwinGroup.clear();
+    }
+
+    static List<String> masterIds() {
+        return TwinMaster.ids();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> R call(String twinId, Object function, Object... args) {
+        try {
+            if (twinId.equals(currentTwinId())) {
+                return (R) Invocations.invoke(function, args);
+            }
+            if (isMaster()) {
+                return (R) master(twinId).endpoint().execute(function, args);
+            }
+            if (twinId.equals(MASTER_ID)) {
+                return (R) ThisRuntime.master().execute(function, args);
+            }
+            // twin to twin: the master relays the call to the other twin
+            return (R) ThisRuntime.master().execute((TwinTriFunction<String, Object, Object[], Object, Exception>)
+                    Twins::relay, twinId, function, args);
+        } catch (Exception e) {
+            throw Sneaky.raise(e);
+        }
+    }
+
+    private static Object relay(String twinId, Object function, Object[] args) throws Exception {
+        return master(twinId).endpoint().execute(function, args);
+    }
+}

@@ -1,0 +1,157 @@
+package io.cpy2j.internal.codec;
+
+import io.cpy2j.TwinSerializationException;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The default {@link Codec}: a one-byte tag, then small values written directly (numbers, strings,
+ * byte arrays need no generic tree), data through {@link JacksonValues}, serializable lambdas through
+ * {@link JavaSerialization}, and exceptions through {@link ThrowableCodec}.
+ */
+public final class StandardCodec implements Codec {
+
+    private final JacksonValues jackson = new JacksonValues();
+    private final ThrowableCodec throwables = new ThrowableCodec();
+
+    @Override
+    public void writeValue(DataOutput out, Object value, Supplier<String> where) throws IOException {
+        if (value == null) {
+            out.writeByte(Tag.NULL);
+        } else if (!writeScalar(out, value)) {
+            writeComposite(out, value, where);
+        }
+    }
+
+    private static boolean writeScalar(DataOutput out, Object value) throws IOException {
+        if (value instanceof String s) {
+            writeBytes(out, Tag.STRING, s.getBytes(StandardCharsets.UTF_8));
+        } else if (value instanceof Integer i) {
+            out.writeByte(Tag.INT);
+            out.writeInt(i);
+        } else if (value instanceof Long l) {
+            out.writeByte(Tag.LONG);
+            out.writeLong(l);
+        } else if (value instanceof Boolean b) {
+            out.writeByte(b ? Tag.TRUE : Tag.FALSE);
+        } else if (value instanceof Double d) {
+            out.writeByte(Tag.DOUBLE);
+            out.writeDouble(d);
+        } else if (value instanceof byte[] bytes) {
+            writeBytes(out, Tag.BYTES, bytes);
+        } else {
+            return writeSmallScalar(out, value);
+        }
+        return true;
+    }
+
+    private static boolean writeSmallScalar(DataOutput out, Object value) throws IOException {
+        if (value instanceof Float f) {
+            out.writeByte(Tag.FLOAT);
+            out.writeFloat(f);
+        } else if (value instanceof Short s) {
+            out.writeByte(Tag.SHORT);
+            out.writeShort(s);
+        } else if (value instanceof Byte b) {
+            out.writeByte(Tag.BYTE);
+            out.writeByte(b);
+        } else if (value instanceof Character c) {
+            out.writeByte(Tag.CHAR);
+            out.writeChar(c);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void writeComposite(DataOutput out, Object value, Supplier<String> where) throws IOException {
+        if (value instanceof Optional<?> optional) {
+            // Jackson unwraps a root Optional; keep the wrapper so the receiver gets an Optional back.
+            out.writeByte(optional.isPresent() ? Tag.OPTIONAL : Tag.OPTIONAL_EMPTY);
+            if (optional.isPresent()) {
+                writeValue(out, optional.get(), where);
+            }
+            return;
+        }
+        Class<?> type = value.getClass();
+        String whyNot = Sendability.whyNot(type);
+        if (whyNot != null) {
+            throw new TwinSerializationException("Cannot send " + where.get() + ": " + type.getName() + " is " + whyNot);
+        }
+        if (Sendability.isLambda(type)) {
+            writeBytes(out, Tag.JAVA, serializeLambda(value, where));
+        } else {
+            writeBytes(out, Tag.JSON, jackson.write(value, where));
+        }
+    }
+
+    private static byte[] serializeLambda(Object lambda, Supplier<String> where) {
+        try {
+            return JavaSerialization.write(lambda);
+        } catch (NotSerializableException e) {
+            throw new TwinSerializationException("Cannot send " + where.get() + ": the lambda captures a value of type "
+                    + e.getMessage() + ", which is not Serializable; capture only serializable values", e);
+        } catch (IOException e) {
+            throw new TwinSerializationException("Cannot send " + where.get() + ": " + e, e);
+        }
+    }
+
+    private static void writeBytes(DataOutput out, byte tag, byte[] bytes) throws IOException {
+        out.writeByte(tag);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    @Override
+    public Object readValue(DataInput in) throws IOException {
+        byte tag = in.readByte();
+        return switch (tag) {
+            case Tag.NULL -> null;
+            case Tag.TRUE -> Boolean.TRUE;
+            case Tag.FALSE -> Boolean.FALSE;
+            case Tag.BYTE -> in.readByte();
+            case Tag.SHORT -> in.readShort();
+            case Tag.CHAR -> in.readChar();
+            case Tag.INT -> in.readInt();
+            case Tag.LONG -> in.readLong();
+            case Tag.FLOAT -> in.readFloat();
+            case Tag.DOUBLE -> in.readDouble();
+            case Tag.STRING -> new String(readBytes(in), StandardCharsets.UTF_8);
+            case Tag.BYTES -> readBytes(in);
+            case Tag.OPTIONAL_EMPTY -> Optional.empty();
+            case Tag.OPTIONAL -> Optional.ofNullable(readValue(in));
+            case Tag.JSON -> jackson.read(readBytes(in));
+            case Tag.JAVA -> readJava(readBytes(in));
+            default -> throw new IOException("unknown value tag " + tag + ": the two sides run different cpy2j versions");
+        };
+    }
+
+    private static Object readJava(byte[] bytes) throws IOException {
+        try {
+            return JavaSerialization.read(bytes);
+        } catch (ClassNotFoundException e) {
+            throw new IOException("class " + e.getMessage() + " is not on this runtime's classpath", e);
+        }
+    }
+
+    static byte[] readBytes(DataInput in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return bytes;
+    }
+
+    @Override
+    public void writeThrowable(DataOutput out, Throwable error) throws IOException {
+        throwables.write(out, error);
+    }
+
+    @Override
+    public Throwable readThrowable(DataInput in) throws IOException {
+        return throwables.read(in);
+    }
+}

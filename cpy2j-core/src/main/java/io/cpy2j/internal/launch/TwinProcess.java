@@ -1,0 +1,97 @@
+package io.cpy2j.internal.launch;
+
+import io.cpy2j.TwinStartupException;
+import java.io.IOException;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/** A started twin JVM: the process, its forwarded output, and words for how it ended. */
+public final class TwinProcess {
+
+    private final TwinSpec spec;
+    private final Process process;
+    private final OutputForwarder output;
+    private final Thread outputThread;
+    private final List<String> command;
+
+    private TwinProcess(TwinSpec spec, Process process, List<String> command) {
+        this.spec = spec;
+        this.process = process;
+        this.command = command;
+        this.output = new OutputForwarder(spec.id(), process.getErrorStream());
+        this.outputThread = new Thread(output, "cpy2j-" + spec.id() + "-output");
+        outputThread.setDaemon(true);
+        outputThread.start();
+    }
+
+    public static TwinProcess start(TwinSpec spec) {
+        List<String> command = TwinCommandLine.build(spec, ProcessHandle.current().pid());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(spec.environment());
+        if (spec.workingDirectory() != null) {
+            builder.directory(spec.workingDirectory().toFile());
+        }
+        try {
+            return new TwinProcess(spec, builder.start(), command);
+        } catch (IOException e) {
+            throw new TwinStartupException("cannot launch twin '" + spec.id() + "' with " + command.get(0) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public List<String> command() {
+        return command;
+    }
+
+    /** Waits up to {@code millis} for the process to end and returns its status, if it ended. */
+    public OptionalInt awaitExit(long millis) {
+        try {
+            if (process.waitFor(millis, TimeUnit.MILLISECONDS)) {
+                outputThread.join(500); // let the last lines of stderr arrive for the message
+                return OptionalInt.of(process.exitValue());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return OptionalInt.empty();
+    }
+
+    /** "exit status 1", plus the last lines of its stderr when there are any. */
+    public String describeExit(OptionalInt status) {
+        String how = status.isPresent() ? ExitStatus.describe(status.getAsInt()) : "unknown exit status";
+        String tail = output.tail();
+        return how + (tail.isEmpty() ? "" : ". Last lines of its output:" + tail);
+    }
+
+    public String outputTail() {
+        return output.tail();
+    }
+
+    /** Stops the process: asks politely, then forcibly; returns its exit status. */
+    public OptionalInt destroy(long graceMillis) {
+        OptionalInt status = awaitExit(graceMillis);
+        if (status.isPresent()) {
+            return status;
+        }
+        process.destroy();
+        status = awaitExit(1000);
+        if (status.isPresent()) {
+            return status;
+        }
+        process.destroyForcibly();
+        return awaitExit(5000);
+    }
+
+    public String id() {
+        return spec.id();
+    }
+}

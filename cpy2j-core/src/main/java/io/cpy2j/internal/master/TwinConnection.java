@@ -1,0 +1,187 @@
+package io.cpy2j.internal.master;
+
+import io.cpy2j.TwinException;
+import io.cpy2j.TwinProtocolException;
+import io.cpy2j.TwinStartupException;
+import io.cpy2j.TwinTerminatedException;
+import io.cpy2j.internal.call.Endpoint;
+import io.cpy2j.internal.codec.StandardCodec;
+import io.cpy2j.internal.kernel.Kernel;
+import io.cpy2j.internal.launch.TwinCommandLine;
+import io.cpy2j.internal.launch.TwinProcess;
+import io.cpy2j.internal.launch.TwinSpec;
+import io.cpy2j.internal.protocol.Frame;
+import io.cpy2j.internal.protocol.FrameReader;
+import io.cpy2j.internal.protocol.FrameWriter;
+import io.cpy2j.internal.protocol.Handshake;
+import io.cpy2j.internal.protocol.Protocol;
+import io.cpy2j.internal.transport.StreamTransport;
+import io.cpy2j.internal.twin.ThisRuntime;
+import java.io.IOException;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The master's live connection to one twin process: launched, handshaken, serving calls. */
+public final class TwinConnection {
+
+    private static final Logger log = LoggerFactory.getLogger(TwinConnection.class);
+    /** How long to wait for a dead twin's exit status before reporting without it. */
+    private static final long EXIT_STATUS_WAIT_MILLIS = 2000;
+
+    private final TwinSpec spec;
+    private final TwinProcess process;
+    private final StreamTransport transport;
+    private final FrameReader reader;
+    private final Endpoint endpoint;
+    private final ExecutorService callbacks;
+    private volatile Handshake handshake;
+    private volatile boolean stopping;
+
+    private TwinConnection(TwinSpec spec, TwinProcess process) {
+        this.spec = spec;
+        this.process = process;
+        this.transport = StreamTransport.ofProcess(process.process());
+        this.reader = new FrameReader(transport.input(), spec.maxFrameSize());
+        this.endpoint = new Endpoint(ThisRuntime.MASTER_ID, spec.id(), new StandardCodec());
+        this.callbacks = callbackPool(spec.id());
+    }
+
+    /** Launches the twin and returns once it has answered the handshake, or fails with why it did not. */
+    public static TwinConnection open(TwinSpec spec) {
+        TwinConnection connection = new TwinConnection(spec, TwinProcess.start(spec));
+        try {
+            connection.handshake = connection.awaitHandshake();
+        } catch (RuntimeException e) {
+            connection.abandon();
+            throw e;
+        }
+        connection.connectKernel();
+        return connection;
+    }
+
+    private Handshake awaitHandshake() {
+        CompletableFuture<Handshake> hello = new CompletableFuture<>();
+        Thread thread = new Thread(() -> readHello(hello), "cpy2j-" + spec.id() + "-handshake");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return hello.get(spec.startupTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            OptionalInt status = process.destroy(0);
+            throw new TwinStartupException("twin '" + spec.id() + "' did not answer within " + spec.startupTimeout()
+                    + " and was stopped (" + process.describeExit(status) + "). Raise startupTimeout if it is just slow. "
+                    + "Command: " + String.join(" ", process.command()));
+        } catch (ExecutionException e) {
+            throw exitedDuringStartup(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TwinStartupException("interrupted while starting twin '" + spec.id() + "'", e);
+        }
+    }
+
+    private void readHello(CompletableFuture<Handshake> hello) {
+        try {
+            String skipped = reader.skipToMagic(64 * 1024);
+            if (!skipped.isBlank()) {
+                log.info("[{}] {}", spec.id(), skipped.strip());
+            }
+            Frame frame = reader.read();
+            if (frame.kind() != Protocol.KIND_HELLO) {
+                throw new TwinProtocolException("twin '" + spec.id() + "' sent frame kind " + frame.kind()
+                        + " instead of its handshake");
+            }
+            Handshake handshake = Handshake.decode(frame.body());
+            handshake.verify(spec.id());
+            hello.complete(handshake);
+        } catch (IOException | RuntimeException e) {
+            hello.completeExceptionally(e);
+        }
+    }
+
+    private TwinStartupException exitedDuringStartup(Throwable cause) {
+        if (cause instanceof TwinProtocolException protocol) {
+            return new TwinStartupException("twin '" + spec.id() + "' was refused: " + protocol.getMessage(), protocol);
+        }
+        OptionalInt status = process.awaitExit(EXIT_STATUS_WAIT_MILLIS);
+        String text = process.describeExit(status);
+        String hint = text.contains("Could not find or load main class " + TwinCommandLine.MAIN_CLASS)
+                ? " The twin's classpath lacks cpy2j-core: keep the master's classpath (the default) or add the "
+                  + "cpy2j-core jar and its dependencies to it."
+                : " Check the JVM arguments and the output above.";
+        return new TwinStartupException("twin '" + spec.id() + "' exited during start-up with " + text + "." + hint
+                + " Command: " + String.join(" ", process.command()), cause);
+    }
+
+    private void connectKernel() {
+        Kernel kernel = new Kernel(reader, new FrameWriter(transport.output()), endpoint, callbacks,
+                this::terminated, spec.maxFrameSize());
+        endpoint.connect(kernel);
+        kernel.start("cpy2j-" + spec.id() + "-reader");
+    }
+
+    /** Why calls fail once the channel is lost: the twin was stopped, or it died, with its exit status. */
+    private TwinException terminated(Throwable cause) {
+        OptionalInt status = process.awaitExit(EXIT_STATUS_WAIT_MILLIS);
+        String message = stopping
+                ? "twin '" + spec.id() + "' was stopped; call start() to run it again"
+                : "twin '" + spec.id() + "' (pid " + process.pid() + ") terminated with " + process.describeExit(status)
+                  + ". Calls in flight were abandoned; call start() to run it again";
+        if (!stopping) {
+            log.warn(message);
+        }
+        TwinTerminatedException error = new TwinTerminatedException(spec.id(),
+                status.isPresent() ? status.getAsInt() : null, message);
+        error.initCause(cause);
+        return error;
+    }
+
+    /** Stops the twin: closing its stdin lets it exit on its own; after the timeout it is killed. */
+    public OptionalInt stop() {
+        stopping = true;
+        transport.close();
+        OptionalInt status = process.destroy(spec.shutdownTimeout().toMillis());
+        endpoint.kernel().close(terminated(null));
+        callbacks.shutdown();
+        return status;
+    }
+
+    private void abandon() {
+        stopping = true;
+        transport.close();
+        process.destroy(0);
+        callbacks.shutdown();
+    }
+
+    public boolean isOpen() {
+        return endpoint.kernel().isOpen() && process.process().isAlive();
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    public Handshake handshake() {
+        return handshake;
+    }
+
+    public TwinProcess process() {
+        return process;
+    }
+
+    private static ExecutorService callbackPool(String twinId) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "cpy2j-" + twinId + "-callback-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}

@@ -1,0 +1,108 @@
+package io.cpy2j.internal.twin;
+
+import io.cpy2j.TwinTerminatedException;
+import io.cpy2j.internal.call.Endpoint;
+import io.cpy2j.internal.codec.StandardCodec;
+import io.cpy2j.internal.kernel.Kernel;
+import io.cpy2j.internal.protocol.FrameReader;
+import io.cpy2j.internal.protocol.FrameWriter;
+import io.cpy2j.internal.protocol.Handshake;
+import io.cpy2j.internal.protocol.Protocol;
+import io.cpy2j.internal.transport.StreamTransport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The twin JVM's entry point: {@code TwinMain <twinId> <masterPid> <maxFrameSize>}. Takes stdin and
+ * stdout for the channel before user code runs, answers the handshake, serves calls, and exits when
+ * the master closes the channel or dies.
+ */
+public final class TwinMain {
+
+    /** How often the twin checks that its master still lives, in case the pipe stays open. */
+    private static final long MASTER_CHECK_MILLIS = 500;
+    /** How long shutdown hooks of user code may take before the twin halts. */
+    private static final long EXIT_GRACE_MILLIS = 1500;
+
+    private TwinMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String twinId = args[0];
+        long masterPid = Long.parseLong(args[1]);
+        int maxFrameSize = Integer.parseInt(args[2]);
+        StreamTransport channel = StreamTransport.ofStandardStreams();
+        // From here on, whatever user code prints goes to stderr, which the master forwards to its log.
+        System.setOut(System.err);
+        System.setIn(InputStream.nullInputStream());
+
+        CountDownLatch masterGone = new CountDownLatch(1);
+        Endpoint endpoint = new Endpoint(twinId, ThisRuntime.MASTER_ID, new StandardCodec());
+        FrameWriter writer = new FrameWriter(channel.output());
+        Kernel kernel = new Kernel(new FrameReader(channel.input(), maxFrameSize), writer, endpoint,
+                workers(twinId), cause -> {
+                    masterGone.countDown();
+                    return new TwinTerminatedException(ThisRuntime.MASTER_ID, null,
+                            "the master of twin '" + twinId + "' closed the channel or died");
+                }, maxFrameSize);
+        endpoint.connect(kernel);
+        ThisRuntime.becomeTwin(twinId, endpoint);
+
+        sayHello(writer, twinId);
+        kernel.start("cpy2j-" + twinId + "-reader");
+        watchMaster(masterPid, masterGone);
+        masterGone.await();
+        exit();
+    }
+
+    private static void sayHello(FrameWriter writer, String twinId) throws IOException {
+        writer.writeRaw(Protocol.MAGIC);
+        byte[] hello = Handshake.ofThisRuntime(twinId).encode();
+        writer.write(Protocol.KIND_HELLO, 0, 0, hello, hello.length);
+    }
+
+    private static ExecutorService workers(String twinId) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "cpy2j-" + twinId + "-worker-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** A backup for the closed pipe: if the master process is gone, so is the reason to live. */
+    private static void watchMaster(long masterPid, CountDownLatch masterGone) {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (!masterGone.await(MASTER_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+                    if (!ProcessHandle.of(masterPid).map(ProcessHandle::isAlive).orElse(false)) {
+                        masterGone.countDown();
+                    }
+                }
+            } catch (InterruptedException e) {
+                masterGone.countDown();
+            }
+        }, "cpy2j-master-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private static void exit() {
+        Thread halter = new Thread(() -> {
+            try {
+                Thread.sleep(EXIT_GRACE_MILLIS);
+            } catch (InterruptedException e) {
+                // halt now
+            }
+            Runtime.getRuntime().halt(0);
+        }, "cpy2j-halt");
+        halter.setDaemon(true);
+        halter.start();
+        System.exit(0);
+    }
+}
