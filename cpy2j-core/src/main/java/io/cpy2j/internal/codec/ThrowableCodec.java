@@ -33,11 +33,34 @@ final class ThrowableCodec {
                 // fall through to the stand-in: the class is missing here or cannot be rebuilt
             }
         }
+        RemoteTwinException remote;
         try {
-            return (Throwable) JavaSerialization.read(standIn);
-        } catch (ClassNotFoundException e) {
+            remote = (RemoteTwinException) JavaSerialization.read(standIn);
+        } catch (ClassNotFoundException | ClassCastException e) {
             throw new IOException("cannot read a remote exception", e);
         }
+        return rebuild(remote);
+    }
+
+    /** The remote exception's own type when it exists here with a (String) constructor, else the stand-in. */
+    private static Throwable rebuild(RemoteTwinException remote) {
+        Throwable rebuilt;
+        try {
+            Class<?> type = Class.forName(remote.remoteType(), false, Thread.currentThread().getContextClassLoader());
+            rebuilt = (Throwable) type.asSubclass(Throwable.class).getConstructor(String.class)
+                    .newInstance(messageOf(remote));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return remote;
+        }
+        rebuilt.setStackTrace(remote.getStackTrace());
+        if (remote.getCause() instanceof RemoteTwinException cause) {
+            try {
+                rebuilt.initCause(rebuild(cause));
+            } catch (IllegalStateException e) {
+                // the constructor already set a cause
+            }
+        }
+        return rebuilt;
     }
 
     private static RemoteTwinException standIn(Throwable error, int depth) {
