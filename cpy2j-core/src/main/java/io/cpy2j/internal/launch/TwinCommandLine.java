@@ -37,7 +37,7 @@ public final class TwinCommandLine {
         command.add("-Xlog:all=warning:stderr");
         // A twin that ran out of memory is in an unknown state: let it die, and the master report it.
         command.add("-XX:+ExitOnOutOfMemoryError");
-        command.addAll(spec.jvmArgs());
+        command.addAll(StdoutGuard.redirect(spec.jvmArgs()));
         for (Map.Entry<String, String> property : spec.systemProperties().entrySet()) {
             command.add("-D" + property.getKey() + "=" + property.getValue());
         }

@@ -1,0 +1,85 @@
+package io.cpy2j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cpy2j.support.TestJdks;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each way a twin can fail to start ends in its own clear message, and leaves the id free. */
+class StartupFailureTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aBadJavaHomeFailsAtBuild() {
+        assertThatThrownBy(() -> TwinMaster.builder("badhome").javaHome(folder.resolve("no-jdk")).build())
+                .isInstanceOf(TwinStartupException.class)
+                .hasMessageContaining("javaHome")
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void aMissingJdkVersionListsTheInstalledOnes() {
+        assertThatThrownBy(() -> TwinMaster.builder("nojdk").javaVersion(9).build())
+                .isInstanceOf(JdkNotFoundException.class)
+                .hasMessageContaining("No Java 9 installation found")
+                .hasMessageContaining("Found: ")
+                .hasMessageContaining(System.getProperty("java.version"));
+    }
+
+    @Test
+    void aTwinWhoseClasspathLacksCpy2jSaysSo() {
+        try (TwinMaster twin = TwinMaster.builder("nocp").replaceClasspath(List.of(folder.toString())).build()) {
+            assertThatThrownBy(twin::start)
+                    .isInstanceOf(TwinStartupException.class)
+                    .hasMessageContaining("twin 'nocp' exited during start-up with exit status 1")
+                    .hasMessageContaining("Could not find or load main class io.cpy2j.internal.twin.TwinMain")
+                    .hasMessageContaining("classpath lacks cpy2j-core");
+            assertThat(twin.state()).isEqualTo(TwinState.TERMINATED);
+        }
+    }
+
+    @Test
+    void aTwinThatExitsDuringStartupShowsItsExitStatusAndOutput() {
+        TestJdks.requireTwinJdk();
+        try (TwinMaster twin = TwinMaster.builder("badflag").javaVersion(25).jvmArgs("-XX:+NoSuchCpy2jFlag").build()) {
+            assertThatThrownBy(twin::start)
+                    .isInstanceOf(TwinStartupException.class)
+                    .hasMessageContaining("twin 'badflag' exited during start-up with exit status 1")
+                    .hasMessageContaining("NoSuchCpy2jFlag")
+                    .hasMessageContaining("Command: ");
+        }
+    }
+
+    @Test
+    void aTwinThatStaysSilentIsStoppedAfterTheStartupTimeout() {
+        // Agent-less way to be silent: the JVM waits for a debugger before main() runs.
+        try (TwinMaster twin = TwinMaster.builder("silent")
+                .jvmArgs("-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:0")
+                .startupTimeout(Duration.ofSeconds(2)).build()) {
+            long started = System.nanoTime();
+            assertThatThrownBy(twin::start)
+                    .isInstanceOf(TwinStartupException.class)
+                    .hasMessageContaining("did not answer within PT2S and was stopped")
+                    .hasMessageContaining("startupTimeout");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
+    void aFailedStartCanBeRetriedAndTheIdIsFreedOnClose() {
+        TwinMaster twin = TwinMaster.builder("retry").jvmArgs("-XX:+NoSuchCpy2jFlag").build();
+        assertThatThrownBy(twin::start).isInstanceOf(TwinStartupException.class);
+        assertThatThrownBy(twin::start).isInstanceOf(TwinStartupException.class);
+        twin.close();
+        try (TwinMaster again = TwinMaster.builder("retry").build()) {
+            assertThat(again.start().isAlive()).isTrue();
+        }
+    }
+}
