@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.AppenderBase;
 import io.cpy2j.fixtures.Functions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,13 @@ import org.slf4j.LoggerFactory;
 /** What user code and the JVM print in a twin reaches the master's log and never corrupts the channel. */
 class OutputForwardingTest {
 
-    static final ListAppender<ILoggingEvent> LOG = new ListAppender<>();
+    static final Queue<String> LINES = new ConcurrentLinkedQueue<>();
+    static final AppenderBase<ILoggingEvent> LOG = new AppenderBase<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            LINES.add(event.getFormattedMessage());
+        }
+    };
     static TwinMaster twin;
 
     @BeforeAll
@@ -57,12 +65,12 @@ class OutputForwardingTest {
     private static List<String> awaitLines(String last) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            List<String> lines = LOG.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            List<String> lines = List.copyOf(LINES);
             if (lines.stream().anyMatch(l -> l.contains(last))) {
                 return lines;
             }
             Thread.sleep(20);
         }
-        return LOG.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        return List.copyOf(LINES);
     }
 }
