@@ -31,6 +31,16 @@ class MasterDeathTest {
     }
 
     @Test
+    void aMasterThatExitsWithoutStoppingItsTwinStillStopsIt() throws Exception {
+        try (ChildMaster master = ChildMaster.start(Map.of(), "left", "exit")) {
+            long twinPid = Long.parseLong(master.awaitLine("TWIN_PID ", 60).split(" ")[1]);
+            assertThat(master.awaitExit()).isZero();
+            ProcessHandle.of(twinPid).ifPresent(p -> p.onExit().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join());
+            assertThat(ProcessHandle.of(twinPid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+        }
+    }
+
+    @Test
     void aMasterThatEndsNormallyStopsItsTwin() throws Exception {
         try (ChildMaster master = ChildMaster.start(Map.of(), "normal")) {
             long twinPid = Long.parseLong(master.awaitLine("TWIN_PID ", 60).split(" ")[1]);

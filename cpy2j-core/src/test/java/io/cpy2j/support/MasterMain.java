@@ -13,6 +13,9 @@ public final class MasterMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 1 && args[1].equals("exit")) {
+            exitWithoutClosing(args[0]);
+        }
         try (TwinMaster twin = TwinMaster.builder(args[0]).build().start()) {
             System.out.println("TWIN_PID " + twin.pid().getAsLong());
             System.out.println("CALLED " + twin.execute(Functions::sumRange, 10L));
@@ -21,5 +24,13 @@ public final class MasterMain {
                 Thread.sleep(60_000); // bounded: the test kills this process long before
             }
         }
+    }
+
+    /** Leaves the twin running and exits: cpy2j's shutdown hook must stop it. */
+    private static void exitWithoutClosing(String twinId) {
+        TwinMaster twin = TwinMaster.builder(twinId).build().start();
+        System.out.println("TWIN_PID " + twin.pid().getAsLong());
+        System.out.flush();
+        System.exit(0);
     }
 }
