@@ -8,6 +8,7 @@ import io.cpy2j.function.TwinTriFunction;
 import io.cpy2j.internal.call.Endpoint;
 import io.cpy2j.internal.launch.TwinSpec;
 import io.cpy2j.internal.master.TwinConnection;
+import io.cpy2j.internal.object.Constructors;
 import io.cpy2j.internal.protocol.Handshake;
 import java.time.Duration;
 import java.util.List;
@@ -148,6 +149,36 @@ public final class TwinMaster implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public <A, B, C, R, X extends Exception> R execute(TwinTriFunction<A, B, C, R, X> function, A a, B b, C c) throws X {
         return (R) endpoint().execute(function, a, b, c);
+    }
+
+    /**
+     * Creates an instance of {@code type} natively in this twin and returns a proxy (a subclass proxy,
+     * or a JDK proxy of its interfaces when the class cannot be subclassed). The instance crosses by
+     * reference from then on, whether or not its class has {@link Twin}.
+     */
+    public <T> T create(Class<T> type, Object... args) {
+        return type.cast(endpoint().execute((TwinBiFunction<String, Object[], Object, Exception>)
+                Constructors::newExported, type.getName(), args));
+    }
+
+    /** Like {@link #create(Class, Object...)}, typed as an interface the class implements. */
+    public <I> I create(Class<I> asInterface, Class<? extends I> implementation, Object... args) {
+        return asInterface.cast(create(implementation, args));
+    }
+
+    /** Objects counted on this master's side of the connection. */
+    public TwinObjectCounts objectCounts() {
+        TwinConnection current = connection;
+        if (current == null) {
+            return new TwinObjectCounts(0, 0);
+        }
+        return new TwinObjectCounts(current.endpoint().objects().proxyCount(),
+                current.endpoint().objects().exportedCount());
+    }
+
+    /** How many of the twin's native objects are held alive by references from this master (asks the twin). */
+    public int liveObjectsInTwin() {
+        return execute(Twins::exportedToMaster);
     }
 
     Endpoint endpoint() {

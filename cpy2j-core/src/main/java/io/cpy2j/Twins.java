@@ -7,6 +7,9 @@ import io.cpy2j.function.TwinSupplier;
 import io.cpy2j.function.TwinTriFunction;
 import io.cpy2j.internal.call.Invocations;
 import io.cpy2j.internal.call.Sneaky;
+import io.cpy2j.internal.object.ByReference;
+import io.cpy2j.internal.object.Constructors;
+import io.cpy2j.internal.object.TwinProxy;
 import io.cpy2j.internal.twin.ThisRuntime;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +66,42 @@ public final class Twins {
     }
 
     /**
+     * Creates an instance of a {@link Twin} class in its twin (constructor chosen as javac would for
+     * the arguments) and returns a proxy; in that twin itself, returns the real object.
+     */
+    public static <T> T create(Class<T> type, Object... args) {
+        String twinId = ByReference.twinIdOf(type);
+        if (twinId == null) {
+            throw new TwinException(type.getName() + " has no @Twin annotation: annotate it, or create it with "
+                    + "TwinMaster.create(...) of the twin it should live in");
+        }
+        return create(twinId, type, args);
+    }
+
+    static <T> T create(String twinId, Class<T> type, Object[] args) {
+        if (twinId.equals(currentTwinId())) {
+            return Constructors.newInstance(type, args);
+        }
+        return type.cast(call(twinId, (TwinBiFunction<String, Object[], Object, Exception>) Constructors::newExported,
+                type.getName(), args));
+    }
+
+    /**
+     * Makes {@code object} (and every instance of its class) cross to other runtimes by reference: they
+     * get a proxy implementing {@code interfaces} (all its interfaces if none are given), and their
+     * calls come back here. Use it for listeners, callbacks and master-side services handed to twins.
+     */
+    public static <T> T export(T object, Class<?>... interfaces) {
+        ByReference.export(object.getClass(), interfaces);
+        return object;
+    }
+
+    /** Whether {@code object} is a proxy for an object living in another runtime. */
+    public static boolean isProxy(Object object) {
+        return object instanceof TwinProxy;
+    }
+
+    /**
      * Runs {@code initializer} in every twin when it starts, before it serves calls; with
      * {@code alsoInRunningTwins}, also right now in every twin already running.
      */
@@ -83,6 +122,11 @@ public final class Twins {
     /** Forgets all group initializers (for tests and for applications that reconfigure). */
     public static void clearInitializers() {
         TwinGroup.clear();
+    }
+
+    /** In a twin: how many of its native objects the master holds references to. */
+    static int exportedToMaster() {
+        return isMaster() ? 0 : ThisRuntime.master().objects().exportedCount();
     }
 
     static List<String> masterIds() {

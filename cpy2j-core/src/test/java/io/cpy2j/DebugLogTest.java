@@ -15,7 +15,7 @@ class DebugLogTest {
             assertThat(master.awaitExit()).isZero();
             String stderr = master.stderr();
             assertThat(stderr).contains("[cpy2j DEBUG] master->dbg call execute Functions::sumRange");
-            assertThat(stderr).contains("[cpy2j DEBUG] master->dbg returned Functions::sumRange in");
+            assertThat(stderr).contains("[cpy2j DEBUG] master->dbg returned execute Functions::sumRange in");
             // the twin's own line, forwarded through its stderr and tagged with its id
             assertThat(stderr).containsPattern("\\[dbg\\] \\[cpy2j DEBUG\\] master->dbg serve #\\d+ execute "
                     + "Functions::sumRange in dbg");

@@ -6,30 +6,43 @@ import io.cpy2j.internal.codec.Codec;
 import io.cpy2j.internal.kernel.Kernel;
 import io.cpy2j.internal.kernel.Reply;
 import io.cpy2j.internal.kernel.RequestHandler;
+import io.cpy2j.internal.object.MethodKeys;
+import io.cpy2j.internal.object.ObjectSpace;
+import io.cpy2j.internal.object.Peer;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One side of a connection between two runtimes, in terms of calls: it encodes a call with the
  * {@link Codec}, sends it through the {@link Kernel}, and decodes the result or rethrows the remote
  * exception; and it serves the calls the peer sends. Both the master and the twin use it.
+ *
+ * <p>Operations: EXECUTE a function, INVOKE a method on an exported object, RELEASE proxies.
  */
-public final class Endpoint implements RequestHandler {
+public final class Endpoint implements RequestHandler, Peer {
 
     static final byte OP_EXECUTE = 1;
+    static final byte OP_INVOKE = 2;
+    static final byte OP_RELEASE = 3;
 
     private final String localId;
     private final String remoteId;
+    private final ObjectSpace objects;
     private final Codec codec;
     private volatile Kernel kernel;
 
-    public Endpoint(String localId, String remoteId, Codec codec) {
+    public Endpoint(String localId, String remoteId, Function<ObjectSpace, Codec> codecFactory) {
         this.localId = localId;
         this.remoteId = remoteId;
-        this.codec = codec;
+        this.objects = new ObjectSpace(this);
+        this.codec = codecFactory.apply(objects);
     }
 
     public void connect(Kernel kernel) {
@@ -40,48 +53,90 @@ public final class Endpoint implements RequestHandler {
         return kernel;
     }
 
+    public ObjectSpace objects() {
+        return objects;
+    }
+
     /** Runs {@code function} with {@code args} on the other side and returns its result there. */
     public Object execute(Object function, Object... args) {
-        Buffer buffer = new Buffer();
-        DataOutputStream out = new DataOutputStream(buffer);
-        try {
+        Supplier<String> name = () -> Lambdas.describe(function);
+        return call(out -> {
             out.writeByte(OP_EXECUTE);
-            codec.writeValue(out, function, () -> "the function " + Lambdas.describe(function));
-            out.writeInt(args.length);
-            for (int i = 0; i < args.length; i++) {
-                int position = i + 1;
-                codec.writeValue(out, args[i], () -> "argument " + position + " of " + Lambdas.describe(function));
+            codec.writeValue(out, function, () -> "the function " + name.get());
+            writeArgs(out, args, name);
+        }, () -> "execute " + name.get(), args);
+    }
+
+    /** Calls a method of the peer's native object {@code id}. */
+    @Override
+    public Object invoke(long id, Method method, Object[] args) {
+        Supplier<String> name = () -> method.getDeclaringClass().getSimpleName() + "." + method.getName();
+        return call(out -> {
+            out.writeByte(OP_INVOKE);
+            out.writeLong(id);
+            out.writeUTF(MethodKeys.keyOf(method));
+            writeArgs(out, args, name);
+        }, () -> "invoke " + name.get() + " on #" + id, args);
+    }
+
+    @Override
+    public void release(long[] ids, long[] counts) {
+        call(out -> {
+            out.writeByte(OP_RELEASE);
+            out.writeInt(ids.length);
+            for (int i = 0; i < ids.length; i++) {
+                out.writeLong(ids[i]);
+                out.writeLong(counts[i]);
             }
+        }, () -> "release " + ids.length + " objects", new Object[0]);
+    }
+
+    private void writeArgs(DataOutputStream out, Object[] args, Supplier<String> name) throws IOException {
+        out.writeInt(args.length);
+        for (int i = 0; i < args.length; i++) {
+            int position = i + 1;
+            codec.writeValue(out, args[i], () -> "argument " + position + " of " + name.get());
+        }
+    }
+
+    private interface BodyWriter {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private Object call(BodyWriter body, Supplier<String> what, Object[] args) {
+        Buffer buffer = new Buffer();
+        try {
+            body.write(new DataOutputStream(buffer));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing to memory
         }
         long started = CallLog.isDebug() ? System.nanoTime() : 0;
         if (started != 0) {
-            CallLog.debug(localId, remoteId, "call execute " + Lambdas.describe(function) + describeArgs(args));
+            CallLog.debug(localId, remoteId, "call " + what.get() + describeArgs(args));
         }
         Reply reply = kernel.call(buffer.array(), buffer.size());
         if (started != 0) {
-            CallLog.debug(localId, remoteId, (reply.ok() ? "returned " : "threw ") + Lambdas.describe(function)
+            CallLog.debug(localId, remoteId, (reply.ok() ? "returned " : "threw ") + what.get()
                     + String.format(" in %.3f ms", (System.nanoTime() - started) / 1e6));
         }
-        return result(reply, () -> "the result of " + Lambdas.describe(function));
+        return result(reply, what);
     }
 
-    private Object result(Reply reply, java.util.function.Supplier<String> what) {
+    private Object result(Reply reply, Supplier<String> what) {
         DataInputStream in = reply.body();
         if (reply.ok()) {
             try {
                 return codec.readValue(in);
             } catch (IOException | RuntimeException e) {
-                throw new TwinSerializationException("cannot read " + what.get() + " from twin '" + remoteId + "': "
-                        + e.getMessage(), e);
+                throw new TwinSerializationException("cannot read the result of " + what.get() + " from '" + remoteId
+                        + "': " + e.getMessage(), e);
             }
         }
         Throwable error;
         try {
             error = codec.readThrowable(in);
         } catch (IOException e) {
-            throw new TwinException("twin '" + remoteId + "' threw an exception that cannot be read: " + e, e);
+            throw new TwinException("'" + remoteId + "' threw an exception that cannot be read: " + e, e);
         }
         throw Sneaky.raise(withCallerFrames(error));
     }
@@ -101,45 +156,80 @@ public final class Endpoint implements RequestHandler {
     public Reply handle(long requestId, DataInputStream body) {
         try {
             byte op = body.readByte();
-            if (op != OP_EXECUTE) {
-                throw new TwinException("unknown operation " + op + " from '" + remoteId
+            return switch (op) {
+                case OP_EXECUTE -> serveExecute(requestId, body);
+                case OP_INVOKE -> serveInvoke(requestId, body);
+                case OP_RELEASE -> serveRelease(body);
+                default -> throw new TwinException("unknown operation " + op + " from '" + remoteId
                         + "': master and twin run different cpy2j versions");
-            }
-            return serveExecute(requestId, body);
+            };
         } catch (Throwable error) {
             return errorReply(error);
         }
     }
 
     private Reply serveExecute(long requestId, DataInputStream body) throws Exception {
-        Object function;
-        Object[] args;
-        try {
-            function = codec.readValue(body);
-            args = new Object[body.readInt()];
-            for (int i = 0; i < args.length; i++) {
-                args[i] = codec.readValue(body);
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new TwinSerializationException("'" + localId + "' cannot read a call from '" + remoteId + "': "
-                    + e.getMessage(), e);
-        }
+        Object function = readIncoming(body, () -> "a function");
+        Object[] args = readArgs(body);
         if (CallLog.isDebug()) {
             CallLog.debug(remoteId, localId, "serve #" + requestId + " execute " + Lambdas.describe(function)
                     + " in " + localId);
         }
         Object result = Invocations.invoke(function, args);
-        Buffer buffer = new Buffer();
-        codec.writeValue(new DataOutputStream(buffer), result, () -> "the result of " + Lambdas.describe(function));
-        return sized(new Reply(true, buffer.array(), 0, buffer.size()));
+        return resultReply(result, () -> "the result of " + Lambdas.describe(function));
     }
 
-    private Reply sized(Reply reply) {
-        if (reply.length() <= kernel.maxBodySize()) {
-            return reply;
+    private Reply serveInvoke(long requestId, DataInputStream body) throws Throwable {
+        Object target = objects.exported(body.readLong());
+        Method method = MethodKeys.methodOf(body.readUTF());
+        Object[] args = readArgs(body);
+        if (CallLog.isDebug()) {
+            CallLog.debug(remoteId, localId, "serve #" + requestId + " invoke " + method.getDeclaringClass()
+                    .getSimpleName() + "." + method.getName() + " in " + localId);
         }
-        return errorReply(new TwinSerializationException("the result is " + reply.length()
-                + " bytes, over the frame limit of " + kernel.maxBodySize() + " bytes (TwinMaster.Builder.maxFrameSize)"));
+        Object result;
+        try {
+            result = method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+        return resultReply(result, () -> "the result of " + method.getDeclaringClass().getSimpleName() + "."
+                + method.getName());
+    }
+
+    private Reply serveRelease(DataInputStream body) throws IOException {
+        for (int i = body.readInt(); i > 0; i--) {
+            objects.released(body.readLong(), body.readLong());
+        }
+        return resultReply(null, () -> "release");
+    }
+
+    private Object[] readArgs(DataInputStream body) throws IOException {
+        Object[] args = new Object[body.readInt()];
+        for (int i = 0; i < args.length; i++) {
+            int position = i + 1;
+            args[i] = readIncoming(body, () -> "argument " + position);
+        }
+        return args;
+    }
+
+    private Object readIncoming(DataInputStream body, Supplier<String> what) {
+        try {
+            return codec.readValue(body);
+        } catch (IOException | RuntimeException e) {
+            throw new TwinSerializationException("'" + localId + "' cannot read " + what.get() + " sent by '"
+                    + remoteId + "': " + e.getMessage(), e);
+        }
+    }
+
+    private Reply resultReply(Object result, Supplier<String> what) throws IOException {
+        Buffer buffer = new Buffer();
+        codec.writeValue(new DataOutputStream(buffer), result, what);
+        if (buffer.size() > kernel.maxBodySize()) {
+            throw new TwinSerializationException(what.get() + " is " + buffer.size() + " bytes, over the frame limit of "
+                    + kernel.maxBodySize() + " bytes (TwinMaster.Builder.maxFrameSize)");
+        }
+        return new Reply(true, buffer.array(), 0, buffer.size());
     }
 
     private Reply errorReply(Throwable error) {
@@ -159,10 +249,17 @@ public final class Endpoint implements RequestHandler {
         return " " + Arrays.deepToString(args);
     }
 
+    @Override
+    public RuntimeException closedWith() {
+        Kernel current = kernel;
+        return current == null ? null : current.closedWith();
+    }
+
     public String localId() {
         return localId;
     }
 
+    @Override
     public String remoteId() {
         return remoteId;
     }

@@ -3,6 +3,8 @@ package io.cpy2j.internal.codec;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.cpy2j.TwinSerializationException;
+import io.cpy2j.internal.object.ByReference;
+import io.cpy2j.internal.object.ObjectSpace;
 import java.util.List;
 import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
@@ -16,6 +18,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import tools.jackson.databind.module.SimpleModule;
@@ -28,12 +32,23 @@ import tools.jackson.databind.ser.ValueSerializerModifier;
  */
 final class JacksonValues {
 
-    private final JsonMapper mapper;
+    /** Shared: building a mapper is costly, and its serializer caches are worth keeping. */
+    private static final JsonMapper MAPPER = buildMapper();
 
-    JacksonValues() {
-        SimpleModule guards = new SimpleModule("cpy2j-sendability");
-        guards.setSerializerModifier(new UnsendableGuard());
-        this.mapper = JsonMapper.builder()
+    private final ObjectWriter writer;
+    private final ObjectReader reader;
+
+    /** @param space the connection's objects, for twin references inside values; {@code null} for none */
+    JacksonValues(ObjectSpace space) {
+        this.writer = MAPPER.writerFor(Object.class).withAttribute(JacksonReferences.SPACE, space);
+        this.reader = MAPPER.readerFor(Object.class).withAttribute(JacksonReferences.SPACE, space);
+    }
+
+    private static JsonMapper buildMapper() {
+        SimpleModule module = new SimpleModule("cpy2j");
+        module.setSerializerModifier(new ReferenceOrGuard());
+        module.setDeserializerModifier(new JacksonReferences.Modifier());
+        return JsonMapper.builder()
                 .changeDefaultVisibility(v -> v.withFieldVisibility(Visibility.ANY)
                         .withGetterVisibility(Visibility.NONE)
                         .withIsGetterVisibility(Visibility.NONE)
@@ -50,7 +65,7 @@ final class JacksonValues {
                 .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .addModule(guards)
+                .addModule(module)
                 .build();
     }
 
@@ -61,12 +76,12 @@ final class JacksonValues {
     byte[] write(Object value, Supplier<String> where) {
         byte[] json;
         try {
-            json = mapper.writerFor(Object.class).writeValueAsBytes(value);
+            json = writer.writeValueAsBytes(value);
         } catch (JacksonException e) {
             throw cannotSend(value, where, e, "cannot be written");
         }
         try {
-            mapper.readValue(json, Object.class);
+            MAPPER.readValue(json, Object.class); // without the object space: references read as null
         } catch (JacksonException e) {
             throw cannotSend(value, where, e, "cannot be rebuilt on the other side; give it a no-argument "
                     + "constructor or a @JsonCreator");
@@ -75,7 +90,7 @@ final class JacksonValues {
     }
 
     Object read(byte[] json) {
-        return mapper.readValue(json, Object.class);
+        return reader.readValue(json);
     }
 
     private static TwinSerializationException cannotSend(Object value, Supplier<String> where, JacksonException e,
@@ -111,13 +126,17 @@ final class JacksonValues {
         }
     }
 
-    private static final class UnsendableGuard extends ValueSerializerModifier {
+    /** Twin references are written as references; what cannot be sent is refused with the reason. */
+    private static final class ReferenceOrGuard extends ValueSerializerModifier {
         private static final long serialVersionUID = 1L;
 
         @Override
         public ValueSerializer<?> modifySerializer(SerializationConfig config, BeanDescription.Supplier bean,
                                                    ValueSerializer<?> serializer) {
             Class<?> type = bean.getBeanClass();
+            if (ByReference.isByReference(type)) {
+                return new JacksonReferences.RefSerializer();
+            }
             String why = Sendability.isLambda(type)
                     ? "a lambda nested inside a value; pass it as a direct argument instead"
                     : Sendability.whyNot(type);

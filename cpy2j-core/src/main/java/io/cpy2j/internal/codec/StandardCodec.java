@@ -1,11 +1,17 @@
 package io.cpy2j.internal.codec;
 
 import io.cpy2j.TwinSerializationException;
+import io.cpy2j.internal.object.ByReference;
+import io.cpy2j.internal.object.ObjectSpace;
+import io.cpy2j.internal.object.RefDescriptor;
+import io.cpy2j.internal.object.TypeDescriptor;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -16,8 +22,15 @@ import java.util.function.Supplier;
  */
 public final class StandardCodec implements Codec {
 
-    private final JacksonValues jackson = new JacksonValues();
+    private final ObjectSpace space;
+    private final JacksonValues jackson;
     private final ThrowableCodec throwables = new ThrowableCodec();
+
+    /** @param space the connection's shared objects; {@code null} where no references may cross */
+    public StandardCodec(ObjectSpace space) {
+        this.space = space;
+        this.jackson = new JacksonValues(space);
+    }
 
     @Override
     public void writeValue(DataOutput out, Object value, Supplier<String> where) throws IOException {
@@ -79,6 +92,10 @@ public final class StandardCodec implements Codec {
             return;
         }
         Class<?> type = value.getClass();
+        if (space != null && ByReference.isByReference(type)) {
+            writeRef(out, space.toRef(value));
+            return;
+        }
         String whyNot = Sendability.whyNot(type);
         if (whyNot != null) {
             throw new TwinSerializationException("Cannot send " + where.get() + ": " + type.getName() + " is " + whyNot);
@@ -88,6 +105,34 @@ public final class StandardCodec implements Codec {
         } else {
             writeBytes(out, Tag.JSON, jackson.write(value, where));
         }
+    }
+
+    /** A reference given directly (not inside a value) skips Jackson. */
+    private static void writeRef(DataOutput out, RefDescriptor ref) throws IOException {
+        out.writeByte(Tag.REF);
+        out.writeBoolean(ref.ownedByReceiver());
+        out.writeLong(ref.id());
+        TypeDescriptor type = ref.type();
+        out.writeUTF(type.className() == null ? "" : type.className());
+        out.writeShort(type.interfaces().size());
+        for (String name : type.interfaces()) {
+            out.writeUTF(name);
+        }
+    }
+
+    private Object readRef(DataInput in) throws IOException {
+        boolean ownedByReceiver = in.readBoolean();
+        long id = in.readLong();
+        String className = in.readUTF();
+        List<String> interfaces = new ArrayList<>();
+        for (int i = in.readShort(); i > 0; i--) {
+            interfaces.add(in.readUTF());
+        }
+        if (space == null) {
+            throw new IOException("a twin reference arrived where none can be resolved");
+        }
+        return space.fromRef(new RefDescriptor(ownedByReceiver, id,
+                new TypeDescriptor(className.isEmpty() ? null : className, interfaces)));
     }
 
     private static byte[] serializeLambda(Object lambda, Supplier<String> where) {
@@ -127,6 +172,7 @@ public final class StandardCodec implements Codec {
             case Tag.OPTIONAL -> Optional.ofNullable(readValue(in));
             case Tag.JSON -> jackson.read(readBytes(in));
             case Tag.JAVA -> readJava(readBytes(in));
+            case Tag.REF -> readRef(in);
             default -> throw new IOException("unknown value tag " + tag + ": the two sides run different cpy2j versions");
         };
     }

@@ -20,6 +20,8 @@ final class Tag {
     static final byte JSON = 20;
     /** Java serialization, only for serializable lambdas and method references. */
     static final byte JAVA = 21;
+    /** A twin reference given directly as an argument or result. */
+    static final byte REF = 22;
 
     private Tag() {
     }

@@ -84,6 +84,11 @@ public final class Kernel {
         return closedWith == null;
     }
 
+    /** Why the channel closed, or {@code null} while it is open. */
+    public TwinException closedWith() {
+        return closedWith;
+    }
+
     /** Fails every waiting and later call with {@code reason}. Idempotent: the first reason wins. */
     public void close(TwinException reason) {
         synchronized (pending) {

@@ -5,6 +5,7 @@ import io.cpy2j.TwinProtocolException;
 import io.cpy2j.TwinStartupException;
 import io.cpy2j.TwinTerminatedException;
 import io.cpy2j.internal.call.Endpoint;
+import io.cpy2j.internal.call.Threads;
 import io.cpy2j.internal.codec.StandardCodec;
 import io.cpy2j.internal.kernel.Kernel;
 import io.cpy2j.internal.launch.TwinCommandLine;
@@ -50,7 +51,7 @@ public final class TwinConnection {
         this.process = process;
         this.transport = StreamTransport.ofProcess(process.process());
         this.reader = new FrameReader(transport.input(), spec.maxFrameSize());
-        this.endpoint = new Endpoint(ThisRuntime.MASTER_ID, spec.id(), new StandardCodec());
+        this.endpoint = new Endpoint(ThisRuntime.MASTER_ID, spec.id(), StandardCodec::new);
         this.callbacks = callbackPool(spec.id());
     }
 
@@ -129,6 +130,7 @@ public final class TwinConnection {
 
     /** Why calls fail once the channel is lost: the twin was stopped, or it died, with its exit status. */
     private TwinException terminated(Throwable cause) {
+        endpoint.objects().clear(); // the twin's references died with it
         OptionalInt status = process.awaitExit(EXIT_STATUS_WAIT_MILLIS);
         String message = stopping
                 ? "twin '" + spec.id() + "' was stopped; call start() to run it again"
@@ -179,7 +181,8 @@ public final class TwinConnection {
     private static ExecutorService callbackPool(String twinId) {
         AtomicInteger count = new AtomicInteger();
         return Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "cpy2j-" + twinId + "-callback-" + count.incrementAndGet());
+            Thread thread = new Thread(null, task, "cpy2j-" + twinId + "-callback-" + count.incrementAndGet(),
+                    Threads.DEEP_STACK);
             thread.setDaemon(true);
             return thread;
         });

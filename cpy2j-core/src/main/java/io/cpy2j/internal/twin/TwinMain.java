@@ -2,6 +2,7 @@ package io.cpy2j.internal.twin;
 
 import io.cpy2j.TwinTerminatedException;
 import io.cpy2j.internal.call.Endpoint;
+import io.cpy2j.internal.call.Threads;
 import io.cpy2j.internal.codec.StandardCodec;
 import io.cpy2j.internal.kernel.Kernel;
 import io.cpy2j.internal.protocol.FrameReader;
@@ -42,7 +43,7 @@ public final class TwinMain {
         System.setIn(InputStream.nullInputStream());
 
         CountDownLatch masterGone = new CountDownLatch(1);
-        Endpoint endpoint = new Endpoint(twinId, ThisRuntime.MASTER_ID, new StandardCodec());
+        Endpoint endpoint = new Endpoint(twinId, ThisRuntime.MASTER_ID, StandardCodec::new);
         FrameWriter writer = new FrameWriter(channel.output());
         Kernel kernel = new Kernel(new FrameReader(channel.input(), maxFrameSize), writer, endpoint,
                 workers(twinId), cause -> {
@@ -69,7 +70,8 @@ public final class TwinMain {
     private static ExecutorService workers(String twinId) {
         AtomicInteger count = new AtomicInteger();
         return Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "cpy2j-" + twinId + "-worker-" + count.incrementAndGet());
+            Thread thread = new Thread(null, task, "cpy2j-" + twinId + "-worker-" + count.incrementAndGet(),
+                    Threads.DEEP_STACK);
             thread.setDaemon(true);
             return thread;
         });

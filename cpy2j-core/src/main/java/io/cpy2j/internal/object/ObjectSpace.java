@@ -1,0 +1,130 @@
+package io.cpy2j.internal.object;
+
+import io.cpy2j.StaleTwinReferenceException;
+import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The objects shared over one connection: this side's exports, and its proxies for the peer's
+ * objects (one per remote object, so identity holds). Proxies are released through a
+ * {@link Cleaner}, in batches sent by the {@link Releaser}, never on the caller's thread.
+ */
+public final class ObjectSpace {
+
+    private static final Cleaner CLEANER = Cleaner.create(runnable -> {
+        Thread thread = new Thread(runnable, "cpy2j-cleaner");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final Peer peer;
+    private final Exports exports = new Exports();
+    private final Map<Long, ProxyEntry> proxies = new HashMap<>();
+    private final ReleaseBatch releases = new ReleaseBatch();
+
+    private record ProxyEntry(WeakReference<Object> proxy, RemoteObject remote) {
+    }
+
+    public ObjectSpace(Peer peer) {
+        this.peer = peer;
+    }
+
+    /** How {@code object} is written for the peer: its own object going home, or one of ours. */
+    public RefDescriptor toRef(Object object) {
+        if (object instanceof TwinProxy proxy) {
+            RemoteObject remote = proxy.cpy2jRemote();
+            if (remote.space() == this) {
+                return new RefDescriptor(true, remote.id(), remote.type());
+            }
+            // A proxy for an object in a third runtime: the peer reaches it through us.
+            return new RefDescriptor(false, exports.export(object), remote.type());
+        }
+        return new RefDescriptor(false, exports.export(object), ByReference.descriptor(object.getClass()));
+    }
+
+    /** The object a received reference stands for: our original, or our proxy for the peer's. */
+    public Object fromRef(RefDescriptor ref) {
+        if (ref.ownedByReceiver()) {
+            return exported(ref.id());
+        }
+        synchronized (this) {
+            ProxyEntry entry = proxies.get(ref.id());
+            Object proxy = entry == null ? null : entry.proxy().get();
+            if (proxy != null) {
+                entry.remote().received++;
+                return proxy;
+            }
+            RemoteObject remote = new RemoteObject(this, ref.id(), ref.type());
+            remote.received = 1;
+            proxy = ProxyFactory.create(ref.type(), remote);
+            proxies.put(ref.id(), new ProxyEntry(new WeakReference<>(proxy), remote));
+            CLEANER.register(proxy, () -> collected(remote));
+            return proxy;
+        }
+    }
+
+    /** A native object of ours that the peer refers to. */
+    public Object exported(long id) {
+        Object object = exports.get(id);
+        if (object == null) {
+            throw new StaleTwinReferenceException("object #" + id + " no longer exists in this runtime: it was "
+                    + "released, or the runtime that holds it restarted");
+        }
+        return object;
+    }
+
+    Object invoke(RemoteObject remote, Method method, Object[] args) {
+        RuntimeException closed = peer.closedWith();
+        if (closed != null) {
+            throw new StaleTwinReferenceException("the object " + remote + " lived in '" + peer.remoteId()
+                    + "', which is gone (" + closed.getMessage() + "); create it again", closed);
+        }
+        return peer.invoke(remote.id(), method, args);
+    }
+
+    private void collected(RemoteObject remote) {
+        synchronized (this) {
+            ProxyEntry entry = proxies.get(remote.id());
+            if (entry != null && entry.remote() == remote) {
+                proxies.remove(remote.id());
+            }
+            releases.add(remote.id(), remote.received);
+        }
+        Releaser.schedule(this);
+    }
+
+    /** Sends what was collected since the last flush; runs on the releaser thread. */
+    void flushReleases() {
+        ReleaseBatch.Drained batch;
+        synchronized (this) {
+            batch = releases.drain();
+        }
+        if (batch != null && peer.closedWith() == null) {
+            peer.release(batch.ids(), batch.counts());
+        }
+    }
+
+    public void released(long id, long count) {
+        exports.release(id, count);
+    }
+
+    /** Drops every export: the peer is gone, so nothing it held keeps our objects alive. */
+    public void clear() {
+        exports.clear();
+    }
+
+    public int exportedCount() {
+        return exports.size();
+    }
+
+    public synchronized int proxyCount() {
+        return proxies.size();
+    }
+
+    String remoteId() {
+        return peer.remoteId();
+    }
+}

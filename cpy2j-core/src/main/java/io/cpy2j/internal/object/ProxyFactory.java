@@ -1,0 +1,132 @@
+package io.cpy2j.internal.object;
+
+import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
+import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
+import static net.bytebuddy.matcher.ElementMatchers.isEquals;
+import static net.bytebuddy.matcher.ElementMatchers.isHashCode;
+import static net.bytebuddy.matcher.ElementMatchers.isToString;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+
+import io.cpy2j.LocalMethod;
+import io.cpy2j.TwinException;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.description.modifier.Visibility;
+import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
+import net.bytebuddy.dynamic.scaffold.subclass.ConstructorStrategy;
+import net.bytebuddy.implementation.FieldAccessor;
+import net.bytebuddy.implementation.InvocationHandlerAdapter;
+import sun.reflect.ReflectionFactory;
+
+/**
+ * Makes proxies: a ByteBuddy subclass when the native class can be loaded and subclassed here (so the
+ * proxy can stand wherever the class is expected), else a JDK proxy of its interfaces. A subclass proxy
+ * is created without running any constructor of the real class.
+ */
+final class ProxyFactory {
+
+    private static final String FIELD = "cpy2j$remote";
+
+    private static final ClassValue<ClassProxy> CLASS_PROXIES = new ClassValue<>() {
+        @Override
+        protected ClassProxy computeValue(Class<?> type) {
+            return ClassProxy.generate(type);
+        }
+    };
+
+    private ProxyFactory() {
+    }
+
+    static Object create(TypeDescriptor type, RemoteObject remote) {
+        Class<?> nativeClass = type.className() == null ? null : load(type.className());
+        if (nativeClass != null && canSubclass(nativeClass)) {
+            return CLASS_PROXIES.get(nativeClass).instantiate(remote);
+        }
+        return interfaceProxy(type, remote);
+    }
+
+    private static Object interfaceProxy(TypeDescriptor type, RemoteObject remote) {
+        List<Class<?>> interfaces = new ArrayList<>();
+        for (String name : type.interfaces()) {
+            Class<?> loaded = load(name);
+            if (loaded != null && loaded.isInterface()) {
+                interfaces.add(loaded);
+            }
+        }
+        interfaces.add(TwinProxy.class);
+        ClassLoader loader = interfaces.get(0).getClassLoader();
+        if (loader == null) {
+            loader = ProxyFactory.class.getClassLoader();
+        }
+        return Proxy.newProxyInstance(loader, interfaces.toArray(Class<?>[]::new), remote);
+    }
+
+    private static boolean canSubclass(Class<?> type) {
+        int modifiers = type.getModifiers();
+        return !type.isInterface() && !type.isArray() && !type.isPrimitive() && !Modifier.isFinal(modifiers)
+               && !type.isSynthetic() && !type.isAnonymousClass() && (type.getEnclosingClass() == null
+               || Modifier.isStatic(modifiers));
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            return Class.forName(name, false, loader != null ? loader : ProxyFactory.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null; // not on this side's classpath: the interfaces have to do
+        }
+    }
+
+    /** A generated subclass and how to make instances of it without a constructor call. */
+    private record ClassProxy(Constructor<?> allocator, Field remote) {
+
+        static ClassProxy generate(Class<?> type) {
+            Class<?> proxyClass = new ByteBuddy()
+                    .subclass(type, ConstructorStrategy.Default.NO_CONSTRUCTORS)
+                    .name(type.getName() + "$Cpy2jProxy")
+                    .implement(TwinProxy.class)
+                    .defineField(FIELD, RemoteObject.class, Visibility.PUBLIC)
+                    .method(not(isAnnotatedWith(LocalMethod.class))
+                            .and(not(isDeclaredBy(Object.class)).or(isEquals()).or(isHashCode()).or(isToString())))
+                    .intercept(InvocationHandlerAdapter.toField(FIELD))
+                    .method(named("cpy2jRemote").and(isDeclaredBy(TwinProxy.class)))
+                    .intercept(FieldAccessor.ofField(FIELD))
+                    .make()
+                    .load(type.getClassLoader(), loadingStrategy(type))
+                    .getLoaded();
+            try {
+                Constructor<?> allocator = ReflectionFactory.getReflectionFactory()
+                        .newConstructorForSerialization(proxyClass, Object.class.getDeclaredConstructor());
+                return new ClassProxy(allocator, proxyClass.getField(FIELD));
+            } catch (ReflectiveOperationException e) {
+                throw new TwinException("cannot make a proxy class for " + type.getName() + ": " + e, e);
+            }
+        }
+
+        /** In the class's own package, so package-private methods are proxied too. */
+        private static ClassLoadingStrategy<ClassLoader> loadingStrategy(Class<?> type) {
+            try {
+                return ClassLoadingStrategy.UsingLookup.of(MethodHandles.privateLookupIn(type, MethodHandles.lookup()));
+            } catch (IllegalAccessException | RuntimeException e) {
+                return ClassLoadingStrategy.Default.INJECTION;
+            }
+        }
+
+        Object instantiate(RemoteObject remoteObject) {
+            try {
+                Object proxy = allocator.newInstance();
+                remote.set(proxy, remoteObject);
+                return proxy;
+            } catch (ReflectiveOperationException e) {
+                throw new TwinException("cannot make a proxy of " + remoteObject + ": " + e, e);
+            }
+        }
+    }
+}
