@@ -1,6 +1,7 @@
 package io.cpy2j.internal.object;
 
 import io.cpy2j.StaleTwinReferenceException;
+import io.cpy2j.TwinTerminatedException;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
@@ -76,13 +77,21 @@ public final class ObjectSpace {
         return object;
     }
 
+    /** A call on a proxy; once the peer is gone (before or during the call) its objects are stale. */
     Object invoke(RemoteObject remote, Method method, Object[] args) {
         RuntimeException closed = peer.closedWith();
-        if (closed != null) {
-            throw new StaleTwinReferenceException("the object " + remote + " lived in '" + peer.remoteId()
-                    + "', which is gone (" + closed.getMessage() + "); create it again", closed);
+        if (closed == null) {
+            try {
+                return peer.invoke(remote.id(), method, args);
+            } catch (TwinTerminatedException e) {
+                if (peer.closedWith() == null) {
+                    throw e; // thrown by the far side's own code, not the loss of this connection
+                }
+                closed = e;
+            }
         }
-        return peer.invoke(remote.id(), method, args);
+        throw new StaleTwinReferenceException("the object " + remote + " lived in '" + peer.remoteId()
+                + "', which is gone (" + closed.getMessage() + "); create it again", closed);
     }
 
     private void collected(RemoteObject remote) {
