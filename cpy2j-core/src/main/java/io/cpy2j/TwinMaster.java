@@ -166,6 +166,15 @@ public final class TwinMaster implements AutoCloseable {
         return asInterface.cast(create(implementation, args));
     }
 
+    /**
+     * Creates an instance of a class that may exist only on the twin's classpath (another version of a
+     * library, say) and returns a JDK proxy implementing {@code asInterface}.
+     */
+    public <I> I create(Class<I> asInterface, String implementationClassName, Object... args) {
+        return asInterface.cast(endpoint().execute((TwinBiFunction<String, Object[], Object, Exception>)
+                Constructors::newExported, implementationClassName, args));
+    }
+
     /** Objects counted on this master's side of the connection. */
     public TwinObjectCounts objectCounts() {
         TwinConnection current = connection;

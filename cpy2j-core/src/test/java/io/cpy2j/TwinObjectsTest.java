@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cpy2j.fixtures.objects.FasterComputer;
 import io.cpy2j.fixtures.objects.Listener;
+import io.cpy2j.fixtures.objects.Rated;
 import io.cpy2j.fixtures.objects.RelocatedComputer;
 import io.cpy2j.fixtures.objects.Score;
 import io.cpy2j.fixtures.objects.SuperComputer;
@@ -179,6 +180,23 @@ class TwinObjectsTest {
         SuperComputer sc = Twins.create(SuperComputer.class, 1);
         assertThat(sc.notify(listener, 3)).isEqualTo(3);
         assertThat(events).containsExactly("jdk25:0", "jdk25:1", "jdk25:2");
+    }
+
+    @Test
+    void aClassThatExistsOnlyInTheTwinIsProxiedByItsInterface() throws Exception {
+        java.nio.file.Path classes = java.nio.file.Files.createTempDirectory("twin-only");
+        java.nio.file.Path source = classes.resolve("twinonly/Greeter.java");
+        java.nio.file.Files.createDirectories(source.getParent());
+        java.nio.file.Files.writeString(source, "package twinonly; public class Greeter implements "
+                + Rated.class.getName() + " { public int rating() { return 42; } }");
+        assertThat(javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "17",
+                "-cp", System.getProperty("java.class.path"), source.toString())).isZero();
+        try (TwinMaster other = TwinMaster.builder("twin-only-classes").javaVersion(25)
+                .classpath(classes.toString()).build().start()) {
+            Rated rated = other.create(Rated.class, "twinonly.Greeter");
+            assertThat(java.lang.reflect.Proxy.isProxyClass(rated.getClass())).isTrue();
+            assertThat(rated.rating()).isEqualTo(42);
+        }
     }
 
     @Test
