@@ -110,11 +110,15 @@ public final class Endpoint implements RequestHandler, Peer {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing to memory
         }
+        Object pending = codec.takePending();
         long started = CallLog.isDebug() ? System.nanoTime() : 0;
         if (started != 0) {
             CallLog.debug(localId, remoteId, "call " + what.get() + describeArgs(args));
         }
         Reply reply = kernel.call(buffer.array(), buffer.size());
+        if (reply.ok() && pending != null) {
+            codec.delivered(pending);
+        }
         if (started != 0) {
             CallLog.debug(localId, remoteId, (reply.ok() ? "returned " : "threw ") + what.get()
                     + String.format(" in %.3f ms", (System.nanoTime() - started) / 1e6));

@@ -20,6 +20,17 @@ public interface Codec {
 
     Object readValue(DataInput in) throws IOException;
 
+    /**
+     * What writing values on this thread left to confirm (a function sent in full, say); the caller
+     * hands it to {@link #delivered} once the peer has read the call.
+     */
+    default Object takePending() {
+        return null;
+    }
+
+    default void delivered(Object pending) {
+    }
+
     /** Writes an exception so that the other side can rethrow it with its own type and message. */
     void writeThrowable(DataOutput out, Throwable error) throws IOException;
 

@@ -25,6 +25,7 @@ public final class StandardCodec implements Codec {
     private final ObjectSpace space;
     private final JacksonValues jackson;
     private final ThrowableCodec throwables = new ThrowableCodec();
+    private final FunctionCache functions = new FunctionCache();
 
     /** @param space the connection's shared objects; {@code null} where no references may cross */
     public StandardCodec(ObjectSpace space) {
@@ -100,11 +101,36 @@ public final class StandardCodec implements Codec {
         if (whyNot != null) {
             throw new TwinSerializationException("Cannot send " + where.get() + ": " + type.getName() + " is " + whyNot);
         }
-        if (Sendability.isLambda(type)) {
+        if (Sendability.isLambda(type) && FunctionCache.isCacheable(type)) {
+            out.writeByte(Tag.FUNCTION);
+            functions.write(out, value, () -> serializeLambda(value, where));
+        } else if (Sendability.isLambda(type)) {
             writeBytes(out, Tag.JAVA, serializeLambda(value, where));
+        } else if (type.isRecord()) {
+            writeRecord(out, value, where);
         } else {
             writeBytes(out, Tag.JSON, jackson.write(value, where));
         }
+    }
+
+    private void writeRecord(DataOutput out, Object record, Supplier<String> where) throws IOException {
+        Records.Shape shape = Records.shape(record.getClass());
+        out.writeByte(Tag.RECORD);
+        out.writeUTF(record.getClass().getName());
+        for (int i = 0; i < shape.components().length; i++) {
+            int index = i;
+            writeValue(out, shape.component(record, i), () -> where.get() + ", component "
+                    + shape.components()[index].getName() + " of " + record.getClass().getSimpleName());
+        }
+    }
+
+    private Object readRecord(DataInput in) throws IOException {
+        Records.Shape shape = Records.shape(Records.load(in.readUTF()));
+        Object[] values = new Object[shape.components().length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = readValue(in);
+        }
+        return shape.create(values);
     }
 
     /** A reference given directly (not inside a value) skips Jackson. */
@@ -173,6 +199,8 @@ public final class StandardCodec implements Codec {
             case Tag.JSON -> jackson.read(readBytes(in));
             case Tag.JAVA -> readJava(readBytes(in));
             case Tag.REF -> readRef(in);
+            case Tag.FUNCTION -> functions.read(in, StandardCodec::readJava);
+            case Tag.RECORD -> readRecord(in);
             default -> throw new IOException("unknown value tag " + tag + ": the two sides run different cpy2j versions");
         };
     }
@@ -189,6 +217,16 @@ public final class StandardCodec implements Codec {
         byte[] bytes = new byte[in.readInt()];
         in.readFully(bytes);
         return bytes;
+    }
+
+    @Override
+    public Object takePending() {
+        return functions.takeUnconfirmed();
+    }
+
+    @Override
+    public void delivered(Object pending) {
+        FunctionCache.confirm((java.util.List<?>) pending);
     }
 
     @Override

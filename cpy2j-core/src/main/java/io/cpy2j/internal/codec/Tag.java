@@ -20,6 +20,10 @@ final class Tag {
     static final byte JSON = 20;
     /** Java serialization, only for serializable lambdas and method references. */
     static final byte JAVA = 21;
+    /** A non-capturing lambda: int id, then its Java serialization until the peer is known to have it. */
+    static final byte FUNCTION = 23;
+    /** A record: UTF class name, then each component as a value. */
+    static final byte RECORD = 24;
     /** A twin reference given directly as an argument or result. */
     static final byte REF = 22;
 

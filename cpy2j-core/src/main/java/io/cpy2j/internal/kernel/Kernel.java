@@ -9,19 +9,29 @@ import io.cpy2j.internal.protocol.FrameWriter;
 import io.cpy2j.internal.protocol.Protocol;
 import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
  * Multiplexed, re-entrant request/reply over one channel; the same class runs on both sides.
  *
- * <p>Threads: one reader thread per channel routes each frame. A reply goes to the thread waiting
- * for it. A request nested in one of our own pending requests (a callback) goes to the thread
- * waiting for that request, which serves it and goes back to waiting, so a chain of calls back and
- * forth runs on one thread per side. Any other request runs on {@code executor}.
+ * <p>Reading is a role, not a thread (leader/followers): at most one thread reads at a time. A
+ * caller waiting for its reply reads the channel itself when nobody else does, so in the common case
+ * its reply reaches it with no hand-off between threads; frames meant for others are put in their
+ * mailboxes. A pool thread that has just served a request takes the reading role again and serves the
+ * next request it reads itself. A request nested in one of our pending requests (a callback) goes to
+ * the thread waiting for that request, so a chain of calls back and forth runs on one thread per
+ * side. A watchdog thread reads when nobody has for a while: when idle, when every reader is busy
+ * running a long request, and to notice the peer's end.
  */
 public final class Kernel {
+
+    /** How often the watchdog looks whether the reading role has been left unused. */
+    private static final long WATCH_NANOS = 200_000;
 
     private final FrameReader reader;
     private final FrameWriter writer;
@@ -30,7 +40,10 @@ public final class Kernel {
     private final Function<Throwable, TwinException> closeReason;
     private final int maxFrameSize;
     private final ConcurrentHashMap<Long, Waiter> pending = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Waiter> parked = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<Thread> leader = new AtomicReference<>();
     private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong activity = new AtomicLong();
     private final ThreadLocal<CallChain> chains = ThreadLocal.withInitial(CallChain::new);
     private volatile TwinException closedWith;
 
@@ -48,9 +61,9 @@ public final class Kernel {
         this.maxFrameSize = maxFrameSize;
     }
 
-    /** Starts the reader thread; it ends when the channel closes. */
+    /** Starts the watchdog thread; it ends when the channel closes. */
     public Thread start(String threadName) {
-        Thread thread = new Thread(this::readLoop, threadName);
+        Thread thread = new Thread(this::watch, threadName);
         thread.setDaemon(true);
         thread.start();
         return thread;
@@ -60,7 +73,8 @@ public final class Kernel {
     public Reply call(byte[] body, int length) {
         checkSize(length);
         long id = ids.incrementAndGet();
-        Waiter waiter = new Waiter();
+        activity.incrementAndGet();
+        Waiter waiter = new Waiter(id);
         pending.put(id, waiter);
         try {
             failIfClosed();
@@ -69,6 +83,186 @@ public final class Kernel {
         } finally {
             pending.remove(id);
         }
+    }
+
+    private Reply awaitReply(Waiter waiter) {
+        while (true) {
+            Frame frame = nextFrameFor(waiter);
+            if (frame == Waiter.CLOSED) {
+                throw closedWith;
+            }
+            if (frame.kind() == Protocol.KIND_REQUEST) {
+                serve(frame); // a callback of our own chain: run it here, on the waiting thread
+            } else {
+                return new Reply(frame.kind() == Protocol.KIND_REPLY_OK, frame.data(), frame.bodyOffset(),
+                        frame.bodyLength());
+            }
+        }
+    }
+
+    /** The next frame for this waiter: from its mailbox, or read by itself when nobody else reads. */
+    private Frame nextFrameFor(Waiter waiter) {
+        while (true) {
+            Frame frame = waiter.poll();
+            if (frame != null) {
+                return frame;
+            }
+            if (closedWith != null) {
+                return Waiter.CLOSED;
+            }
+            parked.add(waiter); // before trying to lead, so that a leader resigning now wakes us
+            if (tryLead()) {
+                parked.remove(waiter);
+                frame = waiter.poll(); // delivered just before we took the lead
+                return frame != null ? resignWith(frame) : readUntil(waiter);
+            }
+            waiter.park();
+            parked.remove(waiter);
+        }
+    }
+
+    /** As the reader: routes frames for others until one for {@code waiter} comes; then resigns. */
+    private Frame readUntil(Waiter waiter) {
+        try {
+            while (true) {
+                Frame frame = reader.read();
+                boolean mine = frame.kind() == Protocol.KIND_REQUEST ? frame.nestedIn() == waiter.id
+                        : frame.id() == waiter.id;
+                if (mine) {
+                    return resignWith(frame);
+                }
+                route(frame);
+            }
+        } catch (IOException | RuntimeException e) {
+            lost(e);
+            return resignWith(Waiter.CLOSED);
+        }
+    }
+
+    /**
+     * As the reader: returns the next request that is nobody's callback, to be served by this thread.
+     * A frame for a waiting caller is handed over, and then this thread resigns: the caller, awake
+     * again, is the better reader for what comes next (its own reply).
+     */
+    private Frame readUntilTopLevel() {
+        try {
+            Frame frame = reader.read();
+            if (frame.kind() == Protocol.KIND_REQUEST && ownerOf(frame) == null) {
+                return resignWith(frame);
+            }
+            route(frame);
+            return resignWith(null);
+        } catch (IOException | RuntimeException e) {
+            lost(e);
+            resignWith(null);
+            return null;
+        }
+    }
+
+    private void route(Frame frame) {
+        if (frame.kind() == Protocol.KIND_REQUEST) {
+            Waiter owner = ownerOf(frame);
+            if (owner != null) {
+                owner.deliver(frame);
+            } else {
+                executor.execute(() -> serveAndLead(frame));
+            }
+        } else {
+            Waiter waiter = pending.get(frame.id());
+            if (waiter != null) {
+                waiter.deliver(frame);
+            }
+        }
+    }
+
+    private Waiter ownerOf(Frame request) {
+        return request.nestedIn() == 0 ? null : pending.get(request.nestedIn());
+    }
+
+    /** Runs on a pool thread: serves a request, then reads and serves the next ones itself while it can. */
+    private void serveAndLead(Frame first) {
+        Frame frame = first;
+        while (frame != null) {
+            serve(frame);
+            frame = closedWith == null && tryLead() ? readUntilTopLevel() : null;
+        }
+    }
+
+    private void serve(Frame request) {
+        activity.incrementAndGet();
+        CallChain chain = chains.get();
+        chain.push(request.id());
+        Reply reply;
+        try {
+            reply = handler.handle(request.id(), request.body());
+        } finally {
+            chain.pop();
+        }
+        try {
+            writer.write(reply.ok() ? Protocol.KIND_REPLY_OK : Protocol.KIND_REPLY_ERROR, request.id(), 0,
+                    reply.data(), reply.length());
+        } catch (IOException e) {
+            lost(e); // the caller is gone; nobody is left to tell
+        }
+    }
+
+    private boolean tryLead() {
+        return leader.get() == null && leader.compareAndSet(null, Thread.currentThread());
+    }
+
+    /** Gives up reading; a caller parked for want of a reader is woken to take over. */
+    private Frame resignWith(Frame frame) {
+        leader.set(null);
+        Waiter next = parked.peek();
+        if (next != null) {
+            next.wake();
+        }
+        return frame;
+    }
+
+    /**
+     * The watchdog: takes the reading role when nobody has used the channel for two rounds, so that
+     * requests are read while every other reader is busy, and the peer's end is noticed when idle.
+     */
+    private void watch() {
+        long seen = -1;
+        while (closedWith == null) {
+            long now = activity.get();
+            if (now == seen && leader.get() == null && tryLead()) {
+                Frame frame = readUntilTopLevel();
+                if (frame != null) {
+                    executor.execute(() -> serveAndLead(frame));
+                }
+            }
+            seen = now;
+            LockSupport.parkNanos(this, WATCH_NANOS);
+        }
+    }
+
+    private void send(byte kind, long id, long nestedIn, byte[] body, int length) {
+        try {
+            writer.write(kind, id, nestedIn, body, length);
+        } catch (IOException e) {
+            throw lost(e);
+        }
+    }
+
+    private TwinException lost(Throwable cause) {
+        if (closedWith == null) {
+            close(cause instanceof TwinProtocolException p ? p : closeReason.apply(cause));
+        }
+        return closedWith;
+    }
+
+    /** Fails every waiting and later call with {@code reason}. Idempotent: the first reason wins. */
+    public void close(TwinException reason) {
+        synchronized (pending) {
+            if (closedWith != null) {
+                return;
+            }
+            closedWith = reason;
+        }
+        pending.values().forEach(w -> w.deliver(Waiter.CLOSED));
     }
 
     /** The largest body a request or reply may have; a handler replies with an error instead of more. */
@@ -86,96 +280,6 @@ public final class Kernel {
 
     /** Why the channel closed, or {@code null} while it is open. */
     public TwinException closedWith() {
-        return closedWith;
-    }
-
-    /** Fails every waiting and later call with {@code reason}. Idempotent: the first reason wins. */
-    public void close(TwinException reason) {
-        synchronized (pending) {
-            if (closedWith != null) {
-                return;
-            }
-            closedWith = reason;
-        }
-        pending.values().forEach(w -> w.deliver(Waiter.CLOSED));
-    }
-
-    private Reply awaitReply(Waiter waiter) {
-        while (true) {
-            Frame frame;
-            try {
-                frame = waiter.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TwinException("interrupted while waiting for a twin's reply", e);
-            }
-            if (frame == Waiter.CLOSED) {
-                throw closedWith;
-            }
-            if (frame.kind() == Protocol.KIND_REQUEST) {
-                serve(frame); // a callback of our own chain: run it here, on the waiting thread
-            } else {
-                return new Reply(frame.kind() == Protocol.KIND_REPLY_OK, frame.data(), frame.bodyOffset(),
-                        frame.bodyLength());
-            }
-        }
-    }
-
-    private void serve(Frame request) {
-        CallChain chain = chains.get();
-        chain.push(request.id());
-        Reply reply;
-        try {
-            reply = handler.handle(request.id(), request.body());
-        } finally {
-            chain.pop();
-        }
-        try {
-            writer.write(reply.ok() ? Protocol.KIND_REPLY_OK : Protocol.KIND_REPLY_ERROR, request.id(), 0,
-                    reply.data(), reply.length());
-        } catch (IOException e) {
-            lost(e); // the caller is gone; nobody is left to tell
-        }
-    }
-
-    private void readLoop() {
-        try {
-            while (true) {
-                route(reader.read());
-            }
-        } catch (IOException | RuntimeException e) {
-            lost(e);
-        }
-    }
-
-    private void route(Frame frame) {
-        if (frame.kind() == Protocol.KIND_REQUEST) {
-            Waiter chainOwner = frame.nestedIn() == 0 ? null : pending.get(frame.nestedIn());
-            if (chainOwner != null) {
-                chainOwner.deliver(frame);
-            } else {
-                executor.execute(() -> serve(frame));
-            }
-        } else {
-            Waiter waiter = pending.get(frame.id());
-            if (waiter != null) {
-                waiter.deliver(frame);
-            }
-        }
-    }
-
-    private void send(byte kind, long id, long nestedIn, byte[] body, int length) {
-        try {
-            writer.write(kind, id, nestedIn, body, length);
-        } catch (IOException e) {
-            throw lost(e);
-        }
-    }
-
-    private TwinException lost(Throwable cause) {
-        if (closedWith == null) {
-            close(cause instanceof TwinProtocolException p ? p : closeReason.apply(cause));
-        }
         return closedWith;
     }
 

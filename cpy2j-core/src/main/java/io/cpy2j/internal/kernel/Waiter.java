@@ -1,24 +1,45 @@
 package io.cpy2j.internal.kernel;
 
 import io.cpy2j.internal.protocol.Frame;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The mailbox of a thread blocked in {@link Kernel#call}: its reply arrives here, and so do the
  * peer's nested requests (callbacks) that belong to its call chain, which it serves while waiting.
+ * When no other thread reads the channel, the waiting thread reads it itself instead of parking.
  */
 final class Waiter {
 
     /** Put in the mailbox when the channel closes, so a waiting thread always has a reason to wake. */
     static final Frame CLOSED = new Frame((byte) 0, 0, 0, new byte[0], 0);
 
-    private final LinkedBlockingQueue<Frame> inbox = new LinkedBlockingQueue<>();
+    /** Longest a waiter parks before it looks again: a bound, in case a wake-up is ever missed. */
+    private static final long PARK_NANOS = 10_000_000;
+
+    final long id;
+    private final Thread thread = Thread.currentThread();
+    private final ConcurrentLinkedQueue<Frame> inbox = new ConcurrentLinkedQueue<>();
+
+    Waiter(long id) {
+        this.id = id;
+    }
 
     void deliver(Frame frame) {
         inbox.add(frame);
+        LockSupport.unpark(thread);
     }
 
-    Frame take() throws InterruptedException {
-        return inbox.take();
+    /** Wakes the thread so that it tries to take over reading. */
+    void wake() {
+        LockSupport.unpark(thread);
+    }
+
+    Frame poll() {
+        return inbox.poll();
+    }
+
+    void park() {
+        LockSupport.parkNanos(this, PARK_NANOS);
     }
 }
