@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -188,6 +189,36 @@ public final class TwinMaster implements AutoCloseable {
     /** How many of the twin's native objects are held alive by references from this master (asks the twin). */
     public int liveObjectsInTwin() {
         return execute(Twins::exportedToMaster);
+    }
+
+    // ---- asynchronous calls: many in flight from one thread ---------------------------------------
+
+    /**
+     * Runs {@code function} in the twin without waiting. The future completes, on a cpy2j thread, with
+     * the result or the exception thrown (wrapped in a {@link java.util.concurrent.CompletionException}).
+     */
+    @SuppressWarnings("unchecked")
+    public <R> CompletableFuture<R> submit(TwinSupplier<R, ?> function) {
+        return (CompletableFuture<R>) endpoint().submit(function);
+    }
+
+    public CompletableFuture<Void> submit(TwinRunnable<?> function) {
+        return endpoint().submit(function).thenApply(ignored -> null);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <A, R> CompletableFuture<R> submit(TwinFunction<A, R, ?> function, A a) {
+        return (CompletableFuture<R>) endpoint().submit(function, a);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <A, B, R> CompletableFuture<R> submit(TwinBiFunction<A, B, R, ?> function, A a, B b) {
+        return (CompletableFuture<R>) endpoint().submit(function, a, b);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <A, B, C, R> CompletableFuture<R> submit(TwinTriFunction<A, B, C, R, ?> function, A a, B b, C c) {
+        return (CompletableFuture<R>) endpoint().submit(function, a, b, c);
     }
 
     Endpoint endpoint() {

@@ -96,6 +96,14 @@ public final class Twins {
         return object;
     }
 
+    /** An asynchronous view of a proxy: its calls return {@code CompletableFuture}s. */
+    public static <T> TwinAsync<T> async(T proxy) {
+        if (!(proxy instanceof TwinProxy twinProxy)) {
+            throw new IllegalArgumentException(proxy + " is not a proxy of an object in another runtime");
+        }
+        return new TwinAsync<>(proxy, twinProxy.cpy2jRemote().space().peer());
+    }
+
     /** Whether {@code object} is a proxy for an object living in another runtime. */
     public static boolean isProxy(Object object) {
         return object instanceof TwinProxy;

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -67,6 +68,27 @@ public final class Endpoint implements RequestHandler, Peer {
         }, () -> "execute " + name.get(), args);
     }
 
+    /** Like {@link #execute} without waiting: the future completes with the result or the remote exception. */
+    @Override
+    public CompletableFuture<Object> submit(Object function, Object... args) {
+        Supplier<String> name = () -> Lambdas.describe(function);
+        Buffer buffer = encode(out -> {
+            out.writeByte(OP_EXECUTE);
+            codec.writeValue(out, function, () -> "the function " + name.get());
+            writeArgs(out, args, name);
+        });
+        Object pending = codec.takePending();
+        if (CallLog.isDebug()) {
+            CallLog.debug(localId, remoteId, "submit execute " + name.get() + describeArgs(args));
+        }
+        return kernel.submit(buffer.array(), buffer.size()).thenApply(reply -> {
+            if (reply.ok() && pending != null) {
+                codec.delivered(pending);
+            }
+            return result(reply, () -> "execute " + name.get());
+        });
+    }
+
     /** Calls a method of the peer's native object {@code id}. */
     @Override
     public Object invoke(long id, Method method, Object[] args) {
@@ -103,13 +125,18 @@ public final class Endpoint implements RequestHandler, Peer {
         void write(DataOutputStream out) throws IOException;
     }
 
-    private Object call(BodyWriter body, Supplier<String> what, Object[] args) {
+    private static Buffer encode(BodyWriter body) {
         Buffer buffer = new Buffer();
         try {
             body.write(new DataOutputStream(buffer));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing to memory
         }
+        return buffer;
+    }
+
+    private Object call(BodyWriter body, Supplier<String> what, Object[] args) {
+        Buffer buffer = encode(body);
         Object pending = codec.takePending();
         long started = CallLog.isDebug() ? System.nanoTime() : 0;
         if (started != 0) {

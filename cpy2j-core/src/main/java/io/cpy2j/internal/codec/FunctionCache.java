@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Non-capturing lambdas and method references, sent in full once per connection and by a number
- * afterwards: a function used in a loop costs neither Java serialization nor deserialization per call.
+ * afterwards: a function used in a loop is neither described nor rebuilt again on each call.
  *
  * <p>The sender keeps sending the definition until a call that carried it has succeeded: only then is
  * the receiver known to have it, whatever order concurrent frames arrive in.
@@ -32,11 +32,6 @@ final class FunctionCache {
             this.id = id;
             this.bytes = bytes;
         }
-    }
-
-    /** A lambda class stores captured values in fields; without fields every instance is the same. */
-    static boolean isCacheable(Class<?> lambdaType) {
-        return lambdaType.getDeclaredFields().length == 0;
     }
 
     /** Writes a stateless lambda: its number, plus its serialized form until the peer is known to have it. */

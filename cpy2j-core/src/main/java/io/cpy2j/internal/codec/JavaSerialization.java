@@ -10,9 +10,10 @@ import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 
 /**
- * Java serialization for what Jackson cannot carry: serializable lambdas and exceptions. Reading is
- * restricted by an {@link ObjectInputFilter} so that only lambdas, exceptions, plain JDK values and the
- * application's own classes can be rebuilt, never an arbitrary JDK gadget class.
+ * Java serialization for exceptions, the one thing neither Jackson nor the value tags can carry
+ * faithfully (stack traces, causes, suppressed exceptions, subclass fields). Reading is restricted by
+ * an {@link ObjectInputFilter} so that only exceptions, plain JDK values and the application's own
+ * classes can be rebuilt, never an arbitrary JDK gadget class.
  */
 final class JavaSerialization {
 

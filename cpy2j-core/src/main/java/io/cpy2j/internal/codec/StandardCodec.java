@@ -8,7 +8,7 @@ import io.cpy2j.internal.object.TypeDescriptor;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.io.NotSerializableException;
+import java.lang.invoke.SerializedLambda;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +17,8 @@ import java.util.function.Supplier;
 
 /**
  * The default {@link Codec}: a one-byte tag, then small values written directly (numbers, strings,
- * byte arrays need no generic tree), data through {@link JacksonValues}, serializable lambdas through
- * {@link JavaSerialization}, and exceptions through {@link ThrowableCodec}.
+ * byte arrays need no generic tree), records component by component, data through {@link JacksonValues},
+ * serializable lambdas through {@link LambdaCodec}, and exceptions through {@link ThrowableCodec}.
  */
 public final class StandardCodec implements Codec {
 
@@ -101,15 +101,24 @@ public final class StandardCodec implements Codec {
         if (whyNot != null) {
             throw new TwinSerializationException("Cannot send " + where.get() + ": " + type.getName() + " is " + whyNot);
         }
-        if (Sendability.isLambda(type) && FunctionCache.isCacheable(type)) {
-            out.writeByte(Tag.FUNCTION);
-            functions.write(out, value, () -> serializeLambda(value, where));
-        } else if (Sendability.isLambda(type)) {
-            writeBytes(out, Tag.JAVA, serializeLambda(value, where));
+        if (Sendability.isLambda(type)) {
+            writeLambda(out, value, where);
         } else if (type.isRecord()) {
             writeRecord(out, value, where);
         } else {
             writeBytes(out, Tag.JSON, jackson.write(value, where));
+        }
+    }
+
+    /** A lambda that captures nothing is sent once per connection, then by number. */
+    private void writeLambda(DataOutput out, Object lambda, Supplier<String> where) throws IOException {
+        SerializedLambda shape = LambdaCodec.describe(lambda, where);
+        if (shape.getCapturedArgCount() == 0) {
+            out.writeByte(Tag.FUNCTION);
+            functions.write(out, lambda, () -> LambdaCodec.shapeBytes(shape, where));
+        } else {
+            out.writeByte(Tag.LAMBDA);
+            LambdaCodec.write(out, shape, this::writeValue, where);
         }
     }
 
@@ -161,17 +170,6 @@ public final class StandardCodec implements Codec {
                 new TypeDescriptor(className.isEmpty() ? null : className, interfaces)));
     }
 
-    private static byte[] serializeLambda(Object lambda, Supplier<String> where) {
-        try {
-            return JavaSerialization.write(lambda);
-        } catch (NotSerializableException e) {
-            throw new TwinSerializationException("Cannot send " + where.get() + ": the lambda captures a value of type "
-                    + e.getMessage() + ", which is not Serializable; capture only serializable values", e);
-        } catch (IOException e) {
-            throw new TwinSerializationException("Cannot send " + where.get() + ": " + e, e);
-        }
-    }
-
     private static void writeBytes(DataOutput out, byte tag, byte[] bytes) throws IOException {
         out.writeByte(tag);
         out.writeInt(bytes.length);
@@ -197,20 +195,12 @@ public final class StandardCodec implements Codec {
             case Tag.OPTIONAL_EMPTY -> Optional.empty();
             case Tag.OPTIONAL -> Optional.ofNullable(readValue(in));
             case Tag.JSON -> jackson.read(readBytes(in));
-            case Tag.JAVA -> readJava(readBytes(in));
             case Tag.REF -> readRef(in);
-            case Tag.FUNCTION -> functions.read(in, StandardCodec::readJava);
+            case Tag.FUNCTION -> functions.read(in, LambdaCodec::readShape);
+            case Tag.LAMBDA -> LambdaCodec.read(in, this::readValue);
             case Tag.RECORD -> readRecord(in);
             default -> throw new IOException("unknown value tag " + tag + ": the two sides run different cpy2j versions");
         };
-    }
-
-    private static Object readJava(byte[] bytes) throws IOException {
-        try {
-            return JavaSerialization.read(bytes);
-        } catch (ClassNotFoundException e) {
-            throw new IOException("class " + e.getMessage() + " is not on this runtime's classpath", e);
-        }
     }
 
     static byte[] readBytes(DataInput in) throws IOException {

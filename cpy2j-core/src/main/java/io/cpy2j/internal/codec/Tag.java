@@ -18,9 +18,9 @@ final class Tag {
     static final byte OPTIONAL = 13;
     /** Jackson JSON with default typing: records, POJOs, collections, maps, enums, java.time. */
     static final byte JSON = 20;
-    /** Java serialization, only for serializable lambdas and method references. */
-    static final byte JAVA = 21;
-    /** A non-capturing lambda: int id, then its Java serialization until the peer is known to have it. */
+    /** A serializable lambda that captures values: its shape, then the captured values. */
+    static final byte LAMBDA = 21;
+    /** A lambda that captures nothing: int id, then its shape until the peer is known to have it. */
     static final byte FUNCTION = 23;
     /** A record: UTF class name, then each component as a value. */
     static final byte RECORD = 24;

@@ -8,7 +8,11 @@ import io.cpy2j.internal.protocol.FrameReader;
 import io.cpy2j.internal.protocol.FrameWriter;
 import io.cpy2j.internal.protocol.Protocol;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +34,9 @@ import java.util.function.Function;
  */
 public final class Kernel {
 
+    /** Asynchronous calls outstanding at once; more wait, so a fast producer cannot exhaust memory. */
+    private static final int MAX_ASYNC_IN_FLIGHT = 16_384;
+
     /** How often the watchdog looks whether the reading role has been left unused. */
     private static final long WATCH_NANOS = 200_000;
 
@@ -44,6 +51,9 @@ public final class Kernel {
     private final AtomicReference<Thread> leader = new AtomicReference<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong activity = new AtomicLong();
+    private final AtomicLong asyncInFlight = new AtomicLong();
+    private final AtomicBoolean pumping = new AtomicBoolean();
+    private final Semaphore asyncSlots = new Semaphore(MAX_ASYNC_IN_FLIGHT);
     private final ThreadLocal<CallChain> chains = ThreadLocal.withInitial(CallChain::new);
     private volatile TwinException closedWith;
 
@@ -78,10 +88,89 @@ public final class Kernel {
         pending.put(id, waiter);
         try {
             failIfClosed();
-            send(Protocol.KIND_REQUEST, id, chains.get().innermost(), body, length);
+            send(Protocol.KIND_REQUEST, id, chains.get().innermost(), body, length, false);
             return awaitReply(waiter);
         } finally {
             pending.remove(id);
+        }
+    }
+
+    /**
+     * Sends a request without waiting: the reply completes the future on the thread that reads it.
+     * At most {@code maxAsyncInFlight} such calls are outstanding; more wait for a free slot.
+     */
+    public CompletableFuture<Reply> submit(byte[] body, int length) {
+        checkSize(length);
+        acquireAsyncSlot();
+        long id = ids.incrementAndGet();
+        activity.incrementAndGet();
+        CompletableFuture<Reply> future = new CompletableFuture<>();
+        Waiter waiter = new Waiter(id, frame -> deliverAsync(frame, future));
+        pending.put(id, waiter);
+        asyncInFlight.incrementAndGet();
+        future.whenComplete((reply, error) -> {
+            pending.remove(id);
+            asyncInFlight.decrementAndGet();
+            asyncSlots.release();
+        });
+        try {
+            failIfClosed();
+            send(Protocol.KIND_REQUEST, id, chains.get().innermost(), body, length, false);
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+            return future;
+        }
+        pumpAsync();
+        return future;
+    }
+
+    private void acquireAsyncSlot() {
+        try {
+            while (!asyncSlots.tryAcquire(10, TimeUnit.MILLISECONDS)) {
+                failIfClosed(); // the reason to stop waiting: the channel is gone
+                flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TwinException("interrupted while waiting to submit a call", e);
+        }
+    }
+
+    private void deliverAsync(Frame frame, CompletableFuture<Reply> future) {
+        if (frame == Waiter.CLOSED) {
+            future.completeExceptionally(closedWith);
+        } else if (frame.kind() == Protocol.KIND_REQUEST) {
+            executor.execute(() -> serveAndLead(frame)); // a callback of an asynchronous call
+        } else {
+            future.complete(new Reply(frame.kind() == Protocol.KIND_REPLY_OK, frame.data(), frame.bodyOffset(),
+                    frame.bodyLength()));
+        }
+    }
+
+    /** Makes sure someone sends and reads for outstanding asynchronous calls. */
+    private void pumpAsync() {
+        if (pumping.compareAndSet(false, true)) {
+            executor.execute(this::pump);
+        }
+    }
+
+    private void pump() {
+        try {
+            while (asyncInFlight.get() > 0 && closedWith == null && tryLead()) {
+                try {
+                    route(readFrame());
+                } catch (IOException | RuntimeException e) {
+                    lost(e);
+                } finally {
+                    resignWith(null);
+                }
+            }
+            flush();
+        } finally {
+            pumping.set(false);
+        }
+        if (asyncInFlight.get() > 0 && leader.get() == null && closedWith == null) {
+            pumpAsync();
         }
     }
 
@@ -116,6 +205,7 @@ public final class Kernel {
                 frame = waiter.poll(); // delivered just before we took the lead
                 return frame != null ? resignWith(frame) : readUntil(waiter);
             }
+            flush(); // nobody may be left to send what this thread wrote
             waiter.park();
             parked.remove(waiter);
         }
@@ -125,7 +215,7 @@ public final class Kernel {
     private Frame readUntil(Waiter waiter) {
         try {
             while (true) {
-                Frame frame = reader.read();
+                Frame frame = readFrame();
                 boolean mine = frame.kind() == Protocol.KIND_REQUEST ? frame.nestedIn() == waiter.id
                         : frame.id() == waiter.id;
                 if (mine) {
@@ -146,7 +236,7 @@ public final class Kernel {
      */
     private Frame readUntilTopLevel() {
         try {
-            Frame frame = reader.read();
+            Frame frame = readFrame();
             if (frame.kind() == Protocol.KIND_REQUEST && ownerOf(frame) == null) {
                 return resignWith(frame);
             }
@@ -156,6 +246,23 @@ public final class Kernel {
             lost(e);
             resignWith(null);
             return null;
+        }
+    }
+
+    /** Reads the next frame; what this side wrote is sent first if the read may have to wait. */
+    private Frame readFrame() throws IOException {
+        if (!reader.hasBuffered()) {
+            writer.flush();
+        }
+        return reader.read();
+    }
+
+    /** Sends buffered frames; a failure means the channel is lost. */
+    private void flush() {
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            lost(e);
         }
     }
 
@@ -186,6 +293,7 @@ public final class Kernel {
             serve(frame);
             frame = closedWith == null && tryLead() ? readUntilTopLevel() : null;
         }
+        flush();
     }
 
     private void serve(Frame request) {
@@ -199,8 +307,10 @@ public final class Kernel {
             chain.pop();
         }
         try {
+            // Left in the buffer: this thread flushes before it waits, so replies to pipelined requests
+            // leave together.
             writer.write(reply.ok() ? Protocol.KIND_REPLY_OK : Protocol.KIND_REPLY_ERROR, request.id(), 0,
-                    reply.data(), reply.length());
+                    reply.data(), reply.length(), false);
         } catch (IOException e) {
             lost(e); // the caller is gone; nobody is left to tell
         }
@@ -216,6 +326,8 @@ public final class Kernel {
         Waiter next = parked.peek();
         if (next != null) {
             next.wake();
+        } else if (asyncInFlight.get() > 0) {
+            pumpAsync();
         }
         return frame;
     }
@@ -227,6 +339,7 @@ public final class Kernel {
     private void watch() {
         long seen = -1;
         while (closedWith == null) {
+            flush(); // a safety net: nothing written stays in the buffer for longer than a round
             long now = activity.get();
             if (now == seen && leader.get() == null && tryLead()) {
                 Frame frame = readUntilTopLevel();
@@ -239,9 +352,9 @@ public final class Kernel {
         }
     }
 
-    private void send(byte kind, long id, long nestedIn, byte[] body, int length) {
+    private void send(byte kind, long id, long nestedIn, byte[] body, int length, boolean flush) {
         try {
-            writer.write(kind, id, nestedIn, body, length);
+            writer.write(kind, id, nestedIn, body, length, flush);
         } catch (IOException e) {
             throw lost(e);
         }

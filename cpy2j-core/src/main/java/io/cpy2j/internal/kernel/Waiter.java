@@ -3,6 +3,7 @@ package io.cpy2j.internal.kernel;
 import io.cpy2j.internal.protocol.Frame;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * The mailbox of a thread blocked in {@link Kernel#call}: its reply arrives here, and so do the
@@ -20,12 +21,23 @@ final class Waiter {
     final long id;
     private final Thread thread = Thread.currentThread();
     private final ConcurrentLinkedQueue<Frame> inbox = new ConcurrentLinkedQueue<>();
+    /** Set for an asynchronous call: nobody waits, the frame is handled where it is delivered. */
+    private final Consumer<Frame> onDelivery;
 
     Waiter(long id) {
+        this(id, null);
+    }
+
+    Waiter(long id, Consumer<Frame> onDelivery) {
         this.id = id;
+        this.onDelivery = onDelivery;
     }
 
     void deliver(Frame frame) {
+        if (onDelivery != null) {
+            onDelivery.accept(frame);
+            return;
+        }
         inbox.add(frame);
         LockSupport.unpark(thread);
     }

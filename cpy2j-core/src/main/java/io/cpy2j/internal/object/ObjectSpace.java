@@ -116,6 +116,11 @@ public final class ObjectSpace {
         }
     }
 
+    /** The connection this space belongs to. */
+    public Peer peer() {
+        return peer;
+    }
+
     public void released(long id, long count) {
         exports.release(id, count);
     }

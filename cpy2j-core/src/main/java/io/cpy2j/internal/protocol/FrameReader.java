@@ -16,6 +16,11 @@ public final class FrameReader {
         this.maxFrameSize = maxFrameSize;
     }
 
+    /** True when the next {@link #read()} will not have to wait for the peer. */
+    public boolean hasBuffered() {
+        return in instanceof io.cpy2j.internal.transport.ChannelInputStream channel && channel.hasBuffered();
+    }
+
     /** The next frame; {@link EOFException} when the peer closed the channel. */
     public Frame read() throws IOException {
         int length = readInt();

@@ -1,6 +1,5 @@
 package io.cpy2j.internal.transport;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -22,7 +21,7 @@ public final class StreamTransport implements Transport {
     private final OutputStream output;
 
     public StreamTransport(InputStream input, OutputStream output) {
-        this.input = new BufferedInputStream(input, BUFFER);
+        this.input = new ChannelInputStream(input, BUFFER);
         this.output = new BufferedOutputStream(output, BUFFER);
     }
 
