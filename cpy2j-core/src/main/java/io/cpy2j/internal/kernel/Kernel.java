@@ -53,6 +53,8 @@ public final class Kernel {
     private final AtomicLong activity = new AtomicLong();
     private final AtomicLong asyncInFlight = new AtomicLong();
     private final AtomicBoolean pumping = new AtomicBoolean();
+    private final AtomicBoolean flushing = new AtomicBoolean();
+    private volatile boolean readerMayBlock;
     private final Semaphore asyncSlots = new Semaphore(MAX_ASYNC_IN_FLIGHT);
     private final ThreadLocal<CallChain> chains = ThreadLocal.withInitial(CallChain::new);
     private volatile TwinException closedWith;
@@ -88,7 +90,7 @@ public final class Kernel {
         pending.put(id, waiter);
         try {
             failIfClosed();
-            send(Protocol.KIND_REQUEST, id, chains.get().innermost(), body, length, false);
+            send(Protocol.KIND_REQUEST, id, chains.get().innermost(), body, length, true);
             return awaitReply(waiter);
         } finally {
             pending.remove(id);
@@ -116,6 +118,9 @@ public final class Kernel {
         try {
             failIfClosed();
             send(Protocol.KIND_REQUEST, id, chains.get().innermost(), body, length, false);
+            if (readerMayBlock) {
+                flush(); // a reader waits for replies to what is still in our buffer
+            }
         } catch (RuntimeException e) {
             future.completeExceptionally(e);
             return future;
@@ -154,18 +159,25 @@ public final class Kernel {
         }
     }
 
+    /** Sends what submitted calls left in the buffer, then reads one frame, while asynchronous calls are out. */
     private void pump() {
         try {
-            while (asyncInFlight.get() > 0 && closedWith == null && tryLead()) {
+            while (closedWith == null) {
+                flush(); // not holding the reading role: see readFrame
+                if (asyncInFlight.get() == 0 || !tryLead()) {
+                    break;
+                }
+                Frame frame;
                 try {
-                    route(readFrame());
+                    frame = readFrame();
                 } catch (IOException | RuntimeException e) {
                     lost(e);
+                    break;
                 } finally {
                     resignWith(null);
                 }
+                route(frame);
             }
-            flush();
         } finally {
             pumping.set(false);
         }
@@ -181,7 +193,7 @@ public final class Kernel {
                 throw closedWith;
             }
             if (frame.kind() == Protocol.KIND_REQUEST) {
-                serve(frame); // a callback of our own chain: run it here, on the waiting thread
+                serve(frame, true); // a callback of our own chain: run it here, on the waiting thread
             } else {
                 return new Reply(frame.kind() == Protocol.KIND_REPLY_OK, frame.data(), frame.bodyOffset(),
                         frame.bodyLength());
@@ -205,7 +217,6 @@ public final class Kernel {
                 frame = waiter.poll(); // delivered just before we took the lead
                 return frame != null ? resignWith(frame) : readUntil(waiter);
             }
-            flush(); // nobody may be left to send what this thread wrote
             waiter.park();
             parked.remove(waiter);
         }
@@ -249,12 +260,34 @@ public final class Kernel {
         }
     }
 
-    /** Reads the next frame; what this side wrote is sent first if the read may have to wait. */
+    /**
+     * Reads the next frame. A thread never writes while it holds the reading role: if both sides could
+     * block writing into full pipes with nobody reading, they would wait for each other forever.
+     */
     private Frame readFrame() throws IOException {
-        if (!reader.hasBuffered()) {
-            writer.flush();
+        if (!reader.hasCompleteFrame()) {
+            // About to wait for the peer: frames left in our buffer must go out first, or the peer may
+            // wait for them too. Submitters check the flag after writing (see submit), so one of us sees
+            // the other; the flush itself runs on another thread (see above).
+            readerMayBlock = true;
+            if (writer.isDirty()) {
+                flushLater();
+            }
         }
-        return reader.read();
+        try {
+            return reader.read();
+        } finally {
+            readerMayBlock = false;
+        }
+    }
+
+    private void flushLater() {
+        if (flushing.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                flushing.set(false);
+                flush();
+            });
+        }
     }
 
     /** Sends buffered frames; a failure means the channel is lost. */
@@ -286,17 +319,44 @@ public final class Kernel {
         return request.nestedIn() == 0 ? null : pending.get(request.nestedIn());
     }
 
-    /** Runs on a pool thread: serves a request, then reads and serves the next ones itself while it can. */
+    /**
+     * Runs on a pool thread: serves a request, then reads and serves the next ones itself while it can.
+     * Replies to requests that arrived together stay in the buffer and leave together.
+     */
     private void serveAndLead(Frame first) {
         Frame frame = first;
-        while (frame != null) {
-            serve(frame);
-            frame = closedWith == null && tryLead() ? readUntilTopLevel() : null;
+        while (frame != null && closedWith == null) {
+            serve(frame, false);
+            frame = nextBufferedRequest();
+            if (frame == null) {
+                flush(); // before waiting to read, and never while holding the reading role
+                frame = closedWith == null && tryLead() ? readUntilTopLevel() : null;
+            }
         }
         flush();
     }
 
-    private void serve(Frame request) {
+    /** A request already complete in the input buffer, taken without waiting; other frames are routed. */
+    private Frame nextBufferedRequest() {
+        if (!tryLead()) {
+            return null;
+        }
+        try {
+            while (reader.hasCompleteFrame()) {
+                Frame frame = reader.read();
+                if (frame.kind() == Protocol.KIND_REQUEST && ownerOf(frame) == null) {
+                    return resignWith(frame);
+                }
+                route(frame);
+            }
+        } catch (IOException | RuntimeException e) {
+            lost(e);
+        }
+        return resignWith(null);
+    }
+
+    /** Runs a request and writes its reply, sent at once only with {@code flush}. */
+    private void serve(Frame request, boolean flush) {
         activity.incrementAndGet();
         CallChain chain = chains.get();
         chain.push(request.id());
@@ -307,10 +367,8 @@ public final class Kernel {
             chain.pop();
         }
         try {
-            // Left in the buffer: this thread flushes before it waits, so replies to pipelined requests
-            // leave together.
             writer.write(reply.ok() ? Protocol.KIND_REPLY_OK : Protocol.KIND_REPLY_ERROR, request.id(), 0,
-                    reply.data(), reply.length(), false);
+                    reply.data(), reply.length(), flush);
         } catch (IOException e) {
             lost(e); // the caller is gone; nobody is left to tell
         }
@@ -339,7 +397,6 @@ public final class Kernel {
     private void watch() {
         long seen = -1;
         while (closedWith == null) {
-            flush(); // a safety net: nothing written stays in the buffer for longer than a round
             long now = activity.get();
             if (now == seen && leader.get() == null && tryLead()) {
                 Frame frame = readUntilTopLevel();

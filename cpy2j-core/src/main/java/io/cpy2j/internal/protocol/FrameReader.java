@@ -16,9 +16,9 @@ public final class FrameReader {
         this.maxFrameSize = maxFrameSize;
     }
 
-    /** True when the next {@link #read()} will not have to wait for the peer. */
-    public boolean hasBuffered() {
-        return in instanceof io.cpy2j.internal.transport.ChannelInputStream channel && channel.hasBuffered();
+    /** True when the next {@link #read()} will not wait for the peer; only for the thread that reads. */
+    public boolean hasCompleteFrame() {
+        return in instanceof io.cpy2j.internal.transport.ChannelInputStream channel && channel.hasCompleteFrame();
     }
 
     /** The next frame; {@link EOFException} when the peer closed the channel. */

@@ -40,6 +40,11 @@ public final class FrameWriter {
         }
     }
 
+    /** Whether frames wait in the buffer. */
+    public boolean isDirty() {
+        return dirty;
+    }
+
     /** Sends what was left in the buffer, if anything. Cheap when there is nothing. */
     public void flush() throws IOException {
         if (dirty) {
