@@ -76,7 +76,7 @@ public final class Endpoint implements RequestHandler, Peer {
             out.writeByte(OP_EXECUTE);
             codec.writeValue(out, function, () -> "the function " + name.get());
             writeArgs(out, args, name);
-        });
+        }, args);
         Object pending = codec.takePending();
         if (CallLog.isDebug()) {
             CallLog.debug(localId, remoteId, "submit execute " + name.get() + describeArgs(args));
@@ -125,8 +125,8 @@ public final class Endpoint implements RequestHandler, Peer {
         void write(DataOutputStream out) throws IOException;
     }
 
-    private static Buffer encode(BodyWriter body) {
-        Buffer buffer = new Buffer();
+    private static Buffer encode(BodyWriter body, Object[] args) {
+        Buffer buffer = Buffer.sizedFor(args);
         try {
             body.write(new DataOutputStream(buffer));
         } catch (IOException e) {
@@ -136,7 +136,7 @@ public final class Endpoint implements RequestHandler, Peer {
     }
 
     private Object call(BodyWriter body, Supplier<String> what, Object[] args) {
-        Buffer buffer = encode(body);
+        Buffer buffer = encode(body, args);
         Object pending = codec.takePending();
         long started = CallLog.isDebug() ? System.nanoTime() : 0;
         if (started != 0) {
@@ -254,7 +254,7 @@ public final class Endpoint implements RequestHandler, Peer {
     }
 
     private Reply resultReply(Object result, Supplier<String> what) throws IOException {
-        Buffer buffer = new Buffer();
+        Buffer buffer = Buffer.sizedFor(result);
         codec.writeValue(new DataOutputStream(buffer), result, what);
         if (buffer.size() > kernel.maxBodySize()) {
             throw new TwinSerializationException(what.get() + " is " + buffer.size() + " bytes, over the frame limit of "

@@ -23,14 +23,28 @@ import java.util.function.Supplier;
 public final class StandardCodec implements Codec {
 
     private final ObjectSpace space;
-    private final JacksonValues jackson;
+    /** Made on first use: Jackson is the heaviest thing to load, and a twin's start-up should not wait for it. */
+    private volatile JacksonValues jackson;
     private final ThrowableCodec throwables = new ThrowableCodec();
     private final FunctionCache functions = new FunctionCache();
 
     /** @param space the connection's shared objects; {@code null} where no references may cross */
     public StandardCodec(ObjectSpace space) {
         this.space = space;
-        this.jackson = new JacksonValues(space);
+    }
+
+    private JacksonValues jackson() {
+        JacksonValues values = jackson;
+        if (values == null) {
+            synchronized (this) {
+                values = jackson;
+                if (values == null) {
+                    values = new JacksonValues(space);
+                    jackson = values;
+                }
+            }
+        }
+        return values;
     }
 
     @Override
@@ -106,7 +120,7 @@ public final class StandardCodec implements Codec {
         } else if (type.isRecord()) {
             writeRecord(out, value, where);
         } else {
-            writeBytes(out, Tag.JSON, jackson.write(value, where));
+            writeBytes(out, Tag.JSON, jackson().write(value, where));
         }
     }
 
@@ -194,7 +208,7 @@ public final class StandardCodec implements Codec {
             case Tag.BYTES -> readBytes(in);
             case Tag.OPTIONAL_EMPTY -> Optional.empty();
             case Tag.OPTIONAL -> Optional.ofNullable(readValue(in));
-            case Tag.JSON -> jackson.read(readBytes(in));
+            case Tag.JSON -> jackson().read(readBytes(in));
             case Tag.REF -> readRef(in);
             case Tag.FUNCTION -> functions.read(in, LambdaCodec::readShape);
             case Tag.LAMBDA -> LambdaCodec.read(in, this::readValue);

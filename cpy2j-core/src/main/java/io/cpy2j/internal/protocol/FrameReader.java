@@ -28,8 +28,9 @@ public final class FrameReader {
             throw new TwinProtocolException("frame of " + length + " bytes (limit " + maxFrameSize
                     + "): the channel carries something other than cpy2j frames, or the peer's maxFrameSize is larger");
         }
-        byte[] data = in.readNBytes(length);
-        if (data.length < length) {
+        byte[] data = new byte[length];
+        int read = in.readNBytes(data, 0, length); // straight into the frame: no chunks to assemble
+        if (read < length) {
             throw new EOFException("channel closed inside a frame");
         }
         return new Frame(data[0], getLong(data, 1), getLong(data, 9), data, Protocol.HEADER_SIZE);
