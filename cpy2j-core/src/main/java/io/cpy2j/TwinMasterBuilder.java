@@ -30,6 +30,7 @@ public final class TwinMasterBuilder {
     private Duration startupTimeout = Duration.ofSeconds(30);
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private int maxFrameSize = Protocol.DEFAULT_MAX_FRAME_SIZE;
+    private boolean classDataSharing = true;
 
     TwinMasterBuilder(String id) {
         if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9_.-]*") || id.equals(Twins.MASTER_ID)) {
@@ -130,10 +131,21 @@ public final class TwinMasterBuilder {
         return this;
     }
 
+    /**
+     * Class Data Sharing: the twin's first start records the classes it loads in an archive under
+     * {@code ~/.cache/cpy2j/cds}, and later starts map it (faster start-up). Used only when the twin's
+     * classpath is made of jars. Default on.
+     */
+    public TwinMasterBuilder classDataSharing(boolean enabled) {
+        this.classDataSharing = enabled;
+        return this;
+    }
+
     /** Resolves the JDK (failing here if there is none) and registers the master for this twin id. */
     public TwinMaster build() {
         TwinSpec spec = new TwinSpec(id, resolveJdk(), jvmArgs, systemProperties, environment, workingDirectory,
-                classpathPrepend, classpath, inheritClasspath, startupTimeout, shutdownTimeout, maxFrameSize);
+                classpathPrepend, classpath, inheritClasspath, startupTimeout, shutdownTimeout, maxFrameSize,
+                classDataSharing);
         return TwinMaster.register(new TwinMaster(spec));
     }
 

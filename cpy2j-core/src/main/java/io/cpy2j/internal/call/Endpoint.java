@@ -258,7 +258,7 @@ public final class Endpoint implements RequestHandler, Peer {
         codec.writeValue(new DataOutputStream(buffer), result, what);
         if (buffer.size() > kernel.maxBodySize()) {
             throw new TwinSerializationException(what.get() + " is " + buffer.size() + " bytes, over the frame limit of "
-                    + kernel.maxBodySize() + " bytes (TwinMaster.Builder.maxFrameSize)");
+                    + kernel.maxBodySize() + " bytes (TwinMasterBuilder.maxFrameSize)");
         }
         return new Reply(true, buffer.array(), 0, buffer.size());
     }

@@ -38,7 +38,9 @@ public final class Kernel {
     private static final int MAX_ASYNC_IN_FLIGHT = 16_384;
 
     /** How often the watchdog looks whether the reading role has been left unused. */
-    private static final long WATCH_NANOS = 200_000;
+    private static final long WATCH_NANOS = 1_000_000;
+    /** ... and how long it rests while a reader is waiting in a read: nothing can go unread then. */
+    private static final long IDLE_WATCH_NANOS = 10_000_000;
 
     private final FrameReader reader;
     private final FrameWriter writer;
@@ -90,7 +92,10 @@ public final class Kernel {
         pending.put(id, waiter);
         try {
             failIfClosed();
-            send(Protocol.KIND_REQUEST, id, chains.get().innermost(), body, length, true);
+            // Written, then flushed outside the write: frames other callers wrote meanwhile leave in the
+            // same system call, and their own flush finds nothing left to do.
+            send(Protocol.KIND_REQUEST, id, chains.get().innermost(), body, length, false);
+            flushOrFail();
             return awaitReply(waiter);
         } finally {
             pending.remove(id);
@@ -107,14 +112,9 @@ public final class Kernel {
         long id = ids.incrementAndGet();
         activity.incrementAndGet();
         CompletableFuture<Reply> future = new CompletableFuture<>();
-        Waiter waiter = new Waiter(id, frame -> deliverAsync(frame, future));
+        Waiter waiter = new Waiter(id, frame -> deliverAsync(id, frame, future));
         pending.put(id, waiter);
         asyncInFlight.incrementAndGet();
-        future.whenComplete((reply, error) -> {
-            pending.remove(id);
-            asyncInFlight.decrementAndGet();
-            asyncSlots.release();
-        });
         try {
             failIfClosed();
             send(Protocol.KIND_REQUEST, id, chains.get().innermost(), body, length, false);
@@ -122,6 +122,7 @@ public final class Kernel {
                 flush(); // a reader waits for replies to what is still in our buffer
             }
         } catch (RuntimeException e) {
+            finishAsync(id);
             future.completeExceptionally(e);
             return future;
         }
@@ -141,14 +142,25 @@ public final class Kernel {
         }
     }
 
-    private void deliverAsync(Frame frame, CompletableFuture<Reply> future) {
+    private void deliverAsync(long id, Frame frame, CompletableFuture<Reply> future) {
+        if (frame.kind() == Protocol.KIND_REQUEST) {
+            executor.execute(() -> serveAndLead(frame)); // a callback of an asynchronous call
+            return;
+        }
+        // Counted out before the future completes, so that whoever it wakes sees the call finished.
+        finishAsync(id);
         if (frame == Waiter.CLOSED) {
             future.completeExceptionally(closedWith);
-        } else if (frame.kind() == Protocol.KIND_REQUEST) {
-            executor.execute(() -> serveAndLead(frame)); // a callback of an asynchronous call
         } else {
             future.complete(new Reply(frame.kind() == Protocol.KIND_REPLY_OK, frame.data(), frame.bodyOffset(),
                     frame.bodyLength()));
+        }
+    }
+
+    private void finishAsync(long id) {
+        if (pending.remove(id) != null) {
+            asyncInFlight.decrementAndGet();
+            asyncSlots.release();
         }
     }
 
@@ -290,6 +302,14 @@ public final class Kernel {
         }
     }
 
+    private void flushOrFail() {
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            throw lost(e);
+        }
+    }
+
     /** Sends buffered frames; a failure means the channel is lost. */
     private void flush() {
         try {
@@ -405,7 +425,7 @@ public final class Kernel {
                 }
             }
             seen = now;
-            LockSupport.parkNanos(this, WATCH_NANOS);
+            LockSupport.parkNanos(this, leader.get() != null && readerMayBlock ? IDLE_WATCH_NANOS : WATCH_NANOS);
         }
     }
 
@@ -463,7 +483,7 @@ public final class Kernel {
     private void checkSize(int length) {
         if (length + Protocol.HEADER_SIZE > maxFrameSize) {
             throw new TwinSerializationException("Cannot send a request of " + length + " bytes: over the frame limit of "
-                    + maxFrameSize + " bytes (TwinMaster.Builder.maxFrameSize)");
+                    + maxFrameSize + " bytes (TwinMasterBuilder.maxFrameSize)");
         }
     }
 }

@@ -37,11 +37,13 @@ public final class TwinCommandLine {
         command.add("-Xlog:all=warning:stderr");
         // A twin that ran out of memory is in an unknown state: let it die, and the master report it.
         command.add("-XX:+ExitOnOutOfMemoryError");
+        String classpath = classpath(spec);
+        command.addAll(ClassDataSharing.flags(spec, classpath, ClassDataSharing.defaultCacheRoot()));
         command.addAll(StdoutGuard.redirect(spec.jvmArgs()));
         for (Map.Entry<String, String> property : spec.systemProperties().entrySet()) {
             command.add("-D" + property.getKey() + "=" + property.getValue());
         }
-        addClasspath(command, classpath(spec));
+        addClasspath(command, classpath);
         command.add(MAIN_CLASS);
         command.add(spec.id());
         command.add(Long.toString(masterPid));

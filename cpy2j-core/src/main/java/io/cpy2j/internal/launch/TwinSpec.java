@@ -13,7 +13,7 @@ import java.util.Map;
 public record TwinSpec(String id, JdkInstallation jdk, List<String> jvmArgs, Map<String, String> systemProperties,
                        Map<String, String> environment, Path workingDirectory, List<String> classpathPrepend,
                        List<String> classpath, boolean inheritClasspath, Duration startupTimeout,
-                       Duration shutdownTimeout, int maxFrameSize) {
+                       Duration shutdownTimeout, int maxFrameSize, boolean classDataSharing) {
 
     public TwinSpec {
         jvmArgs = List.copyOf(jvmArgs);

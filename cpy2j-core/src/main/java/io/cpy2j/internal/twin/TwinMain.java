@@ -27,8 +27,11 @@ public final class TwinMain {
 
     /** How often the twin checks that its master still lives, in case the pipe stays open. */
     private static final long MASTER_CHECK_MILLIS = 500;
-    /** How long shutdown hooks of user code may take before the twin halts. */
-    private static final long EXIT_GRACE_MILLIS = 1500;
+    /**
+     * How long the exit may take before the twin halts: user shutdown hooks, and on a first start the
+     * writing of the class data sharing archive.
+     */
+    private static final long EXIT_GRACE_MILLIS = 1800;
 
     private TwinMain() {
     }
