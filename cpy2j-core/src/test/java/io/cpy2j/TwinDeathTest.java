@@ -65,8 +65,9 @@ class TwinDeathTest {
     @Test
     void laterCallsFailAtOnceUntilTheTwinIsStartedAgain() {
         long first = twin.pid().getAsLong();
-        ProcessHandle.of(first).orElseThrow().destroyForcibly();
-        ProcessHandle.of(first).orElseThrow().onExit().orTimeout(10, TimeUnit.SECONDS).join();
+        ProcessHandle handle = ProcessHandle.of(first).orElseThrow();
+        handle.destroyForcibly();
+        handle.onExit().orTimeout(10, TimeUnit.SECONDS).join();
         long started = System.nanoTime();
         assertThatThrownBy(() -> twin.execute(Functions::pid)).isInstanceOf(TwinTerminatedException.class)
                 .hasMessageContaining("call start() to run it again");

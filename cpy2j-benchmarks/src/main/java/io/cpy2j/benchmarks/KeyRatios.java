@@ -23,6 +23,9 @@ final class KeyRatios {
                     "ThroughputBenchmark.rmiThreads8", "times RMI's calls per second (above 1: more)"),
             new Ratio("cpy2j 1 MiB / raw pipe 1 MiB", "PayloadBenchmark.cpy2jBytes1MiB",
                     "PayloadBenchmark.rawPipeBytes1MiB", "times the latency of the bare pipe"),
+            new Ratio("twin to twin (through the master) / master to twin object",
+                    "TwinObjectBenchmark.cpy2jTwinToTwin", "TwinObjectBenchmark.cpy2jObjectEcho",
+                    "times a direct call on a twin object"),
             new Ratio("twin start / bare JVM start", "StartupBenchmark.twinStart", "StartupBenchmark.bareJvm",
                     "times a bare JVM's start-up"));
 

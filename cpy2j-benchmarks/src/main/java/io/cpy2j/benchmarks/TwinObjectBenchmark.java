@@ -29,4 +29,13 @@ public class TwinObjectBenchmark {
     public int cpy2jCallback(CpyTwin twin) {
         return twin.counter.callBack(twin.callback, 42);
     }
+
+    /**
+     * Master to twin B, whose call on a proxy of A's object goes through the master to twin A and back:
+     * four hops, against {@link #cpy2jObjectEcho}'s two.
+     */
+    @Benchmark
+    public int cpy2jTwinToTwin(CpyTwin twin, TwoTwins twins) {
+        return twins.other.execute(TwoTwins::echoThrough, twin.counter);
+    }
 }

@@ -45,6 +45,18 @@ final class LambdaCodec {
         }
     };
 
+    /** A lambda class keeps captured values in fields: without fields, every instance is the same function. */
+    private static final ClassValue<Boolean> CAPTURES_NOTHING = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type.getDeclaredFields().length == 0;
+        }
+    };
+
+    static boolean capturesNothing(Class<?> lambdaType) {
+        return CAPTURES_NOTHING.get(lambdaType);
+    }
+
     interface ValueWriter {
         void write(DataOutput out, Object value, Supplier<String> where) throws IOException;
     }

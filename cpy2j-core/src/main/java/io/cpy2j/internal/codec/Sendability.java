@@ -16,8 +16,22 @@ final class Sendability {
         return type.isSynthetic() && type.getName().contains("$$Lambda");
     }
 
+    /** Decided once per class: this runs for every value that is not a plain scalar. */
+    private static final ClassValue<String> REASONS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            String why = decide(type);
+            return why == null ? "" : why;
+        }
+    };
+
     /** Why a value of this type cannot be sent, or {@code null} when it can. */
     static String whyNot(Class<?> type) {
+        String why = REASONS.get(type);
+        return why.isEmpty() ? null : why;
+    }
+
+    private static String decide(Class<?> type) {
         if (isLambda(type)) {
             return Serializable.class.isAssignableFrom(type) ? null
                     : "a lambda whose target type is not Serializable: use io.cpy2j.function.TwinFunction "

@@ -8,7 +8,6 @@ import io.cpy2j.internal.object.TypeDescriptor;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.lang.invoke.SerializedLambda;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,14 +125,13 @@ public final class StandardCodec implements Codec {
 
     /** A lambda that captures nothing is sent once per connection, then by number. */
     private void writeLambda(DataOutput out, Object lambda, Supplier<String> where) throws IOException {
-        SerializedLambda shape = LambdaCodec.describe(lambda, where);
-        if (shape.getCapturedArgCount() == 0) {
+        if (LambdaCodec.capturesNothing(lambda.getClass())) {
             out.writeByte(Tag.FUNCTION);
-            functions.write(out, lambda, () -> LambdaCodec.shapeBytes(shape, where));
-        } else {
-            out.writeByte(Tag.LAMBDA);
-            LambdaCodec.write(out, shape, this::writeValue, where);
+            functions.write(out, lambda, () -> LambdaCodec.shapeBytes(LambdaCodec.describe(lambda, where), where));
+            return;
         }
+        out.writeByte(Tag.LAMBDA);
+        LambdaCodec.write(out, LambdaCodec.describe(lambda, where), this::writeValue, where);
     }
 
     private void writeRecord(DataOutput out, Object record, Supplier<String> where) throws IOException {

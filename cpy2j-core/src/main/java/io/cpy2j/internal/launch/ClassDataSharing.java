@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Class Data Sharing for twins: the first start of a twin records the classes it loaded into an
  * archive (written when the twin exits), and later starts map that archive instead of loading and
- * verifying those classes again. One archive per twin id, JDK, classpath and JVM flags, kept under
+ * verifying those classes again. One archive per JDK, classpath and JVM flags, kept under
  * {@code ~/.cache/cpy2j/cds}. The JVM checks an archive before using it and ignores (or, from Java 19,
  * rebuilds) one that does not match.
  *
@@ -33,7 +33,8 @@ final class ClassDataSharing {
         if (!spec.classDataSharing() || !onlyJars(classpath) || userChoseCds(spec.jvmArgs())) {
             return List.of();
         }
-        Path archive = cacheRoot.resolve(spec.id() + "-" + fingerprint(spec, classpath) + ".jsa");
+        // Keyed by what the archive depends on, not by twin id: twins started alike share one archive.
+        Path archive = cacheRoot.resolve("twin-" + fingerprint(spec, classpath) + ".jsa");
         try {
             Files.createDirectories(cacheRoot);
         } catch (IOException e) {

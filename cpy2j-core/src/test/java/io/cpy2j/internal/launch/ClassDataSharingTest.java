@@ -22,7 +22,7 @@ class ClassDataSharingTest {
         List<String> flags = ClassDataSharing.flags(spec(25, List.of(), true), classpath, folder.resolve("cds"));
         assertThat(flags).hasSize(2);
         assertThat(flags.get(0)).isEqualTo("-XX:+AutoCreateSharedArchive");
-        assertThat(flags.get(1)).startsWith("-XX:SharedArchiveFile=" + folder.resolve("cds").resolve("t-"))
+        assertThat(flags.get(1)).startsWith("-XX:SharedArchiveFile=" + folder.resolve("cds").resolve("twin-"))
                 .endsWith(".jsa");
         assertThat(folder.resolve("cds")).isDirectory();
     }
