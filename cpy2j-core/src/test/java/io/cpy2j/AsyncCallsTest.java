@@ -7,7 +7,7 @@ import io.cpy2j.fixtures.Functions;
 import io.cpy2j.fixtures.Throwers;
 import io.cpy2j.fixtures.objects.Listener;
 import io.cpy2j.fixtures.objects.SuperComputer;
-import io.cpy2j.support.TestJdks;
+import io.cpy2j.support.TwinExtension;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,27 +16,22 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Many calls in flight from one thread: futures complete with results, exceptions, or the twin's death. */
 class AsyncCallsTest {
 
+    @RegisterExtension
+    static final TwinExtension TWIN = new TwinExtension("jdk25");
     static TwinMaster jdk25;
 
     @BeforeAll
-    static void startTwin() {
-        TestJdks.requireTwinJdk();
-        jdk25 = TwinMaster.builder("jdk25").javaVersion(25).build().start();
+    static void twin() {
+        jdk25 = TWIN.master();
     }
 
-    @AfterAll
-    static void stopTwin() {
-        if (jdk25 != null) {
-            jdk25.close();
-        }
-    }
 
     @Test
     void tenThousandCallsInFlightFromOneThreadEachCompleteWithTheirOwnResult() throws Exception {

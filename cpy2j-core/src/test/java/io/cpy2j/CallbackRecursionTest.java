@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cpy2j.fixtures.objects.Ping;
 import io.cpy2j.fixtures.objects.Pong;
-import io.cpy2j.support.TestJdks;
-import org.junit.jupiter.api.AfterAll;
+import io.cpy2j.support.TwinExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Calls back and forth to any depth: each side serves the nested calls of a chain on the thread that
@@ -16,20 +16,15 @@ import org.junit.jupiter.api.Test;
 class CallbackRecursionTest {
 
     static final int DEPTH = 200;
+    @RegisterExtension
+    static final TwinExtension TWIN = new TwinExtension("jdk25");
     static TwinMaster jdk25;
 
     @BeforeAll
-    static void startTwin() {
-        TestJdks.requireTwinJdk();
-        jdk25 = TwinMaster.builder("jdk25").javaVersion(25).build().start();
+    static void twin() {
+        jdk25 = TWIN.master();
     }
 
-    @AfterAll
-    static void stopTwin() {
-        if (jdk25 != null) {
-            jdk25.close();
-        }
-    }
 
     @Test
     void twoHundredLevelsStartedFromTheMasterStayOnOneThreadPerSide() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cpy2j.fixtures.Functions;
 import io.cpy2j.function.TwinRunnable;
-import io.cpy2j.support.TestJdks;
+import io.cpy2j.support.TwinExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,27 +15,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code execute} and twin functions return exactly what the same code returns locally. */
 class ExecuteTest {
 
+    @RegisterExtension
+    static final TwinExtension TWIN = new TwinExtension("exec25");
     static TwinMaster twin;
 
     @BeforeAll
-    static void startTwin() {
-        TestJdks.requireTwinJdk();
-        twin = TwinMaster.builder("exec25").javaVersion(25).build().start();
+    static void twin() {
+        twin = TWIN.master();
     }
 
-    @AfterAll
-    static void stopTwin() {
-        if (twin != null) {
-            twin.close();
-        }
-    }
 
     @Test
     void methodReferencesWithPositionalArgumentsReturnTheLocalResult() {

@@ -4,32 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cpy2j.fixtures.objects.SuperComputer;
-import io.cpy2j.support.TestJdks;
+import io.cpy2j.support.TwinExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Distributed reference counting: native objects live while a proxy lives, and no longer. */
 class ObjectLifetimeTest {
 
+    @RegisterExtension
+    static final TwinExtension TWIN = new TwinExtension("jdk25");
     static TwinMaster jdk25;
 
     @BeforeAll
-    static void startTwin() {
-        TestJdks.requireTwinJdk();
-        jdk25 = TwinMaster.builder("jdk25").javaVersion(25).build().start();
+    static void twin() {
+        jdk25 = TWIN.master();
     }
 
-    @AfterAll
-    static void stopTwin() {
-        if (jdk25 != null) {
-            jdk25.close();
-        }
-    }
 
     @Test
     void aHundredThousandDroppedProxiesBringTheTwinBackToItsBaseline() throws Exception {

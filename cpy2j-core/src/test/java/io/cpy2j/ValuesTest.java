@@ -10,7 +10,7 @@ import io.cpy2j.fixtures.Values.Point;
 import io.cpy2j.fixtures.Values.Shape;
 import io.cpy2j.fixtures.Values.Upload;
 import io.cpy2j.function.TwinFunction;
-import io.cpy2j.support.TestJdks;
+import io.cpy2j.support.TwinExtension;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -28,29 +28,24 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Everything a user can reasonably pass crosses by value: an equal copy of the same type. */
 class ValuesTest {
 
+    @RegisterExtension
+    static final TwinExtension TWIN = new TwinExtension("values25");
     static TwinMaster twin;
 
     @BeforeAll
-    static void startTwin() {
-        TestJdks.requireTwinJdk();
-        twin = TwinMaster.builder("values25").javaVersion(25).build().start();
+    static void twin() {
+        twin = TWIN.master();
     }
 
-    @AfterAll
-    static void stopTwin() {
-        if (twin != null) {
-            twin.close();
-        }
-    }
 
     static Stream<Object> values() {
         Order order = new Order("o-1", new Values.Point(1, 2));

@@ -1,24 +1,10 @@
 package io.cpy2j.internal.call;
 
+import io.cpy2j.internal.codec.SerializedLambdas;
 import java.lang.invoke.SerializedLambda;
-import java.lang.reflect.Method;
 
 /** Human names for functions ("Functions::sumRange") in logs and error messages. */
 public final class Lambdas {
-
-    /** A serializable lambda's class has a private writeReplace() that returns its SerializedLambda. */
-    private static final ClassValue<Method> WRITE_REPLACE = new ClassValue<>() {
-        @Override
-        protected Method computeValue(Class<?> type) {
-            try {
-                Method method = type.getDeclaredMethod("writeReplace");
-                method.setAccessible(true);
-                return method;
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return null;
-            }
-        }
-    };
 
     private Lambdas() {
     }
@@ -28,17 +14,11 @@ public final class Lambdas {
         if (function == null) {
             return "null";
         }
-        Class<?> type = function.getClass();
-        Method writeReplace = type.isSynthetic() ? WRITE_REPLACE.get(type) : null;
-        if (writeReplace != null) {
-            try {
-                SerializedLambda lambda = (SerializedLambda) writeReplace.invoke(function);
-                return simpleName(lambda.getImplClass()) + "::" + lambda.getImplMethodName();
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // fall back to the class name
-            }
+        SerializedLambda lambda = SerializedLambdas.of(function);
+        if (lambda != null) {
+            return simpleName(lambda.getImplClass()) + "::" + lambda.getImplMethodName();
         }
-        return type.getSimpleName().replaceAll("\\$\\$Lambda.*", "::lambda");
+        return function.getClass().getSimpleName().replaceAll("\\$\\$Lambda.*", "::lambda");
     }
 
     private static String simpleName(String internalName) {

@@ -20,18 +20,6 @@ import java.util.function.Supplier;
  */
 final class LambdaCodec {
 
-    private static final ClassValue<Method> WRITE_REPLACE = new ClassValue<>() {
-        @Override
-        protected Method computeValue(Class<?> type) {
-            try {
-                Method method = type.getDeclaredMethod("writeReplace");
-                method.setAccessible(true);
-                return method;
-            } catch (NoSuchMethodException e) {
-                return null;
-            }
-        }
-    };
     private static final ClassValue<Method> DESERIALIZE = new ClassValue<>() {
         @Override
         protected Method computeValue(Class<?> type) {
@@ -69,13 +57,9 @@ final class LambdaCodec {
     }
 
     static SerializedLambda describe(Object lambda, Supplier<String> where) {
-        Method writeReplace = WRITE_REPLACE.get(lambda.getClass());
-        try {
-            if (writeReplace != null && writeReplace.invoke(lambda) instanceof SerializedLambda serialized) {
-                return serialized;
-            }
-        } catch (ReflectiveOperationException e) {
-            // reported below
+        SerializedLambda serialized = SerializedLambdas.of(lambda);
+        if (serialized != null) {
+            return serialized;
         }
         throw new TwinSerializationException("Cannot send " + where.get() + ": " + lambda.getClass().getName()
                 + " is not a serializable lambda");
