@@ -81,7 +81,7 @@ public final class Endpoint implements RequestHandler, Peer {
         if (CallLog.isDebug()) {
             CallLog.debug(localId, remoteId, "submit execute " + name.get() + describeArgs(args));
         }
-        return kernel.submit(buffer.array(), buffer.size()).thenApply(reply -> {
+        return kernel.submit(buffer.array(), buffer.size(), reply -> {
             if (reply.ok() && pending != null) {
                 codec.delivered(pending);
             }
