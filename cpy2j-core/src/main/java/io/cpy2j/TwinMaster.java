@@ -83,8 +83,11 @@ public final class TwinMaster implements AutoCloseable {
         state = TwinState.STARTING;
         try {
             TwinConnection opened = TwinConnection.open(spec);
-            connection = opened;
-            TwinGroup.initialize(opened.endpoint(), id());
+            try {
+                TwinGroup.initialize(opened.endpoint(), id()); // before any other thread can call it
+            } finally {
+                connection = opened;
+            }
         } catch (RuntimeException e) {
             stopQuietly();
             state = TwinState.TERMINATED;
@@ -223,7 +226,7 @@ public final class TwinMaster implements AutoCloseable {
 
     Endpoint endpoint() {
         TwinConnection current = connection;
-        if (current == null || state == TwinState.NEW) {
+        if (current == null || state == TwinState.NEW || state == TwinState.STARTING) {
             throw new TwinException("twin '" + id() + "' is not started: call start() first");
         }
         if (state == TwinState.STOPPED) {

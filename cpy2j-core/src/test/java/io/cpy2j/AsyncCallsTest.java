@@ -34,7 +34,7 @@ class AsyncCallsTest {
 
 
     @Test
-    void tenThousandCallsInFlightFromOneThreadEachCompleteWithTheirOwnResult() throws Exception {
+    void tenThousandCallsSubmittedFromOneThreadEachCompleteWithTheirOwnResult() throws Exception {
         List<CompletableFuture<Integer>> futures = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             futures.add(jdk25.submit(Functions::add, i, 1).thenApply(x -> (int) x));

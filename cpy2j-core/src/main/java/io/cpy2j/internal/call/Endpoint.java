@@ -13,6 +13,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.Reference;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -72,16 +73,22 @@ public final class Endpoint implements RequestHandler, Peer {
     @Override
     public CompletableFuture<Object> submit(Object function, Object... args) {
         Supplier<String> name = () -> Lambdas.describe(function);
-        Buffer buffer = encode(out -> {
-            out.writeByte(OP_EXECUTE);
-            codec.writeValue(out, function, () -> "the function " + name.get());
-            writeArgs(out, args, name);
-        }, args);
-        Object pending = codec.takePending();
+        Buffer buffer;
+        Object pending;
+        try {
+            buffer = encode(out -> {
+                out.writeByte(OP_EXECUTE);
+                codec.writeValue(out, function, () -> "the function " + name.get());
+                writeArgs(out, args, name);
+            }, args);
+        } finally {
+            pending = codec.takePending(); // also after a failed encode: nothing it wrote was sent
+        }
         if (CallLog.isDebug()) {
             CallLog.debug(localId, remoteId, "submit execute " + name.get() + describeArgs(args));
         }
         return kernel.submit(buffer.array(), buffer.size(), reply -> {
+            Reference.reachabilityFence(args); // see call(): held until the reply
             if (reply.ok() && pending != null) {
                 codec.delivered(pending);
             }
@@ -136,13 +143,21 @@ public final class Endpoint implements RequestHandler, Peer {
     }
 
     private Object call(BodyWriter body, Supplier<String> what, Object[] args) {
-        Buffer buffer = encode(body, args);
-        Object pending = codec.takePending();
+        Buffer buffer;
+        Object pending;
+        try {
+            buffer = encode(body, args);
+        } finally {
+            pending = codec.takePending(); // also after a failed encode: nothing it wrote was sent
+        }
         long started = CallLog.isDebug() ? System.nanoTime() : 0;
         if (started != 0) {
             CallLog.debug(localId, remoteId, "call " + what.get() + describeArgs(args));
         }
         Reply reply = kernel.call(buffer.array(), buffer.size());
+        // Proxies among the arguments stay reachable until the peer has read them: collected earlier,
+        // their release could overtake the call and drop the very objects it refers to.
+        Reference.reachabilityFence(args);
         if (reply.ok() && pending != null) {
             codec.delivered(pending);
         }
@@ -185,6 +200,15 @@ public final class Endpoint implements RequestHandler, Peer {
 
     @Override
     public Reply handle(long requestId, DataInputStream body) {
+        try {
+            return serve(requestId, body);
+        } finally {
+            // Functions written into a reply are not known to have arrived: keep sending them in full.
+            codec.takePending();
+        }
+    }
+
+    private Reply serve(long requestId, DataInputStream body) {
         try {
             byte op = body.readByte();
             return switch (op) {

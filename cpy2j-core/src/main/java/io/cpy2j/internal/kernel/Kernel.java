@@ -60,6 +60,7 @@ public final class Kernel {
     private final AtomicLong asyncInFlight = new AtomicLong();
     private final AtomicBoolean pumping = new AtomicBoolean();
     private final AtomicBoolean flushing = new AtomicBoolean();
+    private final AtomicBoolean losing = new AtomicBoolean();
     private volatile boolean readerMayBlock;
     private final Semaphore asyncSlots = new Semaphore(MAX_ASYNC_IN_FLIGHT);
     private final ThreadLocal<CallChain> chains = ThreadLocal.withInitial(CallChain::new);
@@ -154,6 +155,16 @@ public final class Kernel {
         }
         // Counted out before the future completes, so that whoever it wakes sees the call finished.
         finishAsync(id);
+        if (leader.get() == Thread.currentThread()) {
+            // Continuations run where the future completes; the reader must not run user code that
+            // might call the twin and wait for a reader that is itself.
+            executor.execute(() -> completeAsync(frame, future, decode));
+        } else {
+            completeAsync(frame, future, decode);
+        }
+    }
+
+    private <T> void completeAsync(Frame frame, CompletableFuture<T> future, Function<Reply, T> decode) {
         if (frame == Waiter.CLOSED) {
             future.completeExceptionally(closedWith);
             return;
@@ -188,16 +199,14 @@ public final class Kernel {
                 if (asyncInFlight.get() == 0 || !tryLead()) {
                     break;
                 }
-                Frame frame;
                 try {
-                    frame = readFrame();
-                } catch (IOException | RuntimeException e) {
+                    route(readFrame()); // routed before resigning: a waiter woken by the resign reads after
+                } catch (IOException | RuntimeException | Error e) {
                     lost(e);
                     break;
                 } finally {
                     resignWith(null);
                 }
-                route(frame);
             }
         } finally {
             pumping.set(false);
@@ -255,7 +264,7 @@ public final class Kernel {
                 }
                 route(frame);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             lost(e);
             return resignWith(Waiter.CLOSED);
         }
@@ -274,7 +283,7 @@ public final class Kernel {
             }
             route(frame);
             return resignWith(null);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             lost(e);
             resignWith(null);
             return null;
@@ -300,6 +309,11 @@ public final class Kernel {
         } finally {
             readerMayBlock = false;
         }
+    }
+
+    /** A reply body saying the request failed, when the handler itself could not say it. */
+    private static byte[] failureBody(Throwable e) {
+        return ("request failed: " + e).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private void flushLater() {
@@ -378,7 +392,7 @@ public final class Kernel {
                 }
                 route(frame);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             lost(e);
         }
         return resignWith(null);
@@ -392,6 +406,8 @@ public final class Kernel {
         Reply reply;
         try {
             reply = handler.handle(request.id(), request.body());
+        } catch (Throwable e) { // even a broken handler answers: the peer must not wait for ever
+            reply = Reply.error(failureBody(e));
         } finally {
             chain.pop();
         }
@@ -430,7 +446,11 @@ public final class Kernel {
             if (now == seen && leader.get() == null && tryLead()) {
                 Frame frame = readUntilTopLevel();
                 if (frame != null) {
-                    executor.execute(() -> serveAndLead(frame));
+                    try {
+                        executor.execute(() -> serveAndLead(frame));
+                    } catch (RuntimeException | Error e) {
+                        lost(e); // no thread to serve it: the channel cannot go on
+                    }
                 }
             }
             seen = now;
@@ -447,8 +467,17 @@ public final class Kernel {
     }
 
     private TwinException lost(Throwable cause) {
-        if (closedWith == null) {
-            close(cause instanceof TwinProtocolException p ? p : closeReason.apply(cause));
+        if (closedWith == null && losing.compareAndSet(false, true)) {
+            TwinException reason;
+            try {
+                reason = cause instanceof TwinProtocolException p ? p : closeReason.apply(cause);
+            } catch (RuntimeException | Error e) {
+                reason = new TwinException("the connection was lost: " + cause, cause);
+            }
+            close(reason);
+        }
+        while (closedWith == null) {
+            Thread.onSpinWait(); // another thread is closing: its reason is the one every caller gets
         }
         return closedWith;
     }

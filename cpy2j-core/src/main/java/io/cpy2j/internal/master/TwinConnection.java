@@ -148,16 +148,23 @@ public final class TwinConnection {
     /** Stops the twin: closing its stdin lets it exit on its own; after the timeout it is killed. */
     public OptionalInt stop() {
         stopping = true;
-        transport.close();
+        closeQuietlyInBackground();
         OptionalInt status = process.destroy(spec.shutdownTimeout().toMillis());
         endpoint.kernel().close(terminated(null));
         callbacks.shutdown();
         return status;
     }
 
+    /** Closing stdin flushes, which blocks if the twin reads nothing: never let that delay the kill. */
+    private void closeQuietlyInBackground() {
+        Thread closer = new Thread(transport::close, "cpy2j-" + spec.id() + "-close");
+        closer.setDaemon(true);
+        closer.start();
+    }
+
     private void abandon() {
         stopping = true;
-        transport.close();
+        closeQuietlyInBackground();
         process.destroy(0);
         callbacks.shutdown();
     }

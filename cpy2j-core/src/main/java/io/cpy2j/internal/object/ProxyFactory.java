@@ -47,7 +47,11 @@ final class ProxyFactory {
     static Object create(TypeDescriptor type, RemoteObject remote) {
         Class<?> nativeClass = type.className() == null ? null : load(type.className());
         if (nativeClass != null && canSubclass(nativeClass)) {
-            return CLASS_PROXIES.get(nativeClass).instantiate(remote);
+            try {
+                return CLASS_PROXIES.get(nativeClass).instantiate(remote);
+            } catch (RuntimeException | LinkageError e) {
+                // a class ByteBuddy cannot subclass here: its interfaces still make a working proxy
+            }
         }
         return interfaceProxy(type, remote);
     }
@@ -71,6 +75,7 @@ final class ProxyFactory {
     private static boolean canSubclass(Class<?> type) {
         int modifiers = type.getModifiers();
         return !type.isInterface() && !type.isArray() && !type.isPrimitive() && !Modifier.isFinal(modifiers)
+               && !type.isSealed()
                && !type.isSynthetic() && !type.isAnonymousClass() && (type.getEnclosingClass() == null
                || Modifier.isStatic(modifiers));
     }

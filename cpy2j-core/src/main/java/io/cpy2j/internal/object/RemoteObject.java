@@ -1,6 +1,7 @@
 package io.cpy2j.internal.object;
 
 import io.cpy2j.LocalMethod;
+import java.lang.ref.Reference;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 
@@ -32,7 +33,11 @@ public final class RemoteObject implements InvocationHandler {
         if (method.isDefault() && method.isAnnotationPresent(LocalMethod.class)) {
             return InvocationHandler.invokeDefault(proxy, method, args);
         }
-        return space.invoke(this, method, args == null ? NO_ARGS : args);
+        try {
+            return space.invoke(this, method, args == null ? NO_ARGS : args);
+        } finally {
+            Reference.reachabilityFence(proxy); // its release must not overtake this call
+        }
     }
 
     public ObjectSpace space() {
