@@ -104,6 +104,11 @@ public final class Kernel {
             return awaitReply(waiter);
         } finally {
             pending.remove(id);
+            for (Frame late : waiter.finish()) {
+                if (late.kind() == Protocol.KIND_REQUEST) {
+                    executor.execute(() -> serveAndLead(late)); // routed to us just as we left
+                }
+            }
         }
     }
 
@@ -199,14 +204,16 @@ public final class Kernel {
                 if (asyncInFlight.get() == 0 || !tryLead()) {
                     break;
                 }
+                Frame frame;
                 try {
-                    route(readFrame()); // routed before resigning: a waiter woken by the resign reads after
+                    frame = readFrame();
                 } catch (IOException | RuntimeException | Error e) {
                     lost(e);
                     break;
                 } finally {
                     resignWith(null);
                 }
+                route(frame); // after resigning: completions run their continuations here, not on a reader
             }
         } finally {
             pumping.set(false);
@@ -345,9 +352,7 @@ public final class Kernel {
     private void route(Frame frame) {
         if (frame.kind() == Protocol.KIND_REQUEST) {
             Waiter owner = ownerOf(frame);
-            if (owner != null) {
-                owner.deliver(frame);
-            } else {
+            if (owner == null || !owner.deliver(frame)) {
                 executor.execute(() -> serveAndLead(frame));
             }
         } else {

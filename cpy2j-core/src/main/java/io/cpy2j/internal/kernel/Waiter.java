@@ -1,6 +1,8 @@
 package io.cpy2j.internal.kernel;
 
 import io.cpy2j.internal.protocol.Frame;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -23,6 +25,7 @@ final class Waiter {
     private final ConcurrentLinkedQueue<Frame> inbox = new ConcurrentLinkedQueue<>();
     /** Set for an asynchronous call: nobody waits, the frame is handled where it is delivered. */
     private final Consumer<Frame> onDelivery;
+    private boolean done;
 
     Waiter(long id) {
         this(id, null);
@@ -33,13 +36,28 @@ final class Waiter {
         this.onDelivery = onDelivery;
     }
 
-    void deliver(Frame frame) {
+    /** Hands a frame over; false once the waiter has finished, so that the caller can serve it elsewhere. */
+    synchronized boolean deliver(Frame frame) {
+        if (done) {
+            return false;
+        }
         if (onDelivery != null) {
             onDelivery.accept(frame);
-            return;
+            return true;
         }
         inbox.add(frame);
         LockSupport.unpark(thread);
+        return true;
+    }
+
+    /** Stops taking frames; returns what arrived too late to be read (callbacks to serve elsewhere). */
+    synchronized List<Frame> finish() {
+        done = true;
+        List<Frame> left = new ArrayList<>();
+        for (Frame frame = inbox.poll(); frame != null; frame = inbox.poll()) {
+            left.add(frame);
+        }
+        return left;
     }
 
     /** Wakes the thread so that it tries to take over reading. */
