@@ -6,10 +6,6 @@ import java.io.ByteArrayInputStream;
 /** The outcome of a request: a body to decode as the result, or as the exception thrown. */
 public record Reply(boolean ok, byte[] data, int offset, int length) {
 
-    public static Reply ok(byte[] body) {
-        return new Reply(true, body, 0, body.length);
-    }
-
     public static Reply error(byte[] body) {
         return new Reply(false, body, 0, body.length);
     }

@@ -72,10 +72,6 @@ public final class TwinProcess {
         return how + (tail.isEmpty() ? "" : ". Last lines of its output:" + tail);
     }
 
-    public String outputTail() {
-        return output.tail();
-    }
-
     /** Stops the process: asks politely, then forcibly; returns its exit status. */
     public OptionalInt destroy(long graceMillis) {
         OptionalInt status = awaitExit(graceMillis);
