@@ -60,8 +60,7 @@ final class JavaSerialization {
         if (type.getClassLoader() != null && type.getClassLoader() != ClassLoader.getPlatformClassLoader()) {
             return true; // the application's own classes: the same code runs on both sides
         }
-        return name.equals("java.lang.invoke.SerializedLambda")
-               || name.startsWith("java.lang.") && name.indexOf('.', 10) < 0
+        return name.startsWith("java.lang.") && name.indexOf('.', 10) < 0
                || name.startsWith("java.util.")
                || name.startsWith("java.time.")
                || name.startsWith("java.math.");

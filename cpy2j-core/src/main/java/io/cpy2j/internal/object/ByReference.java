@@ -72,11 +72,7 @@ public final class ByReference {
     private static Set<Class<?>> allInterfaces(Class<?> type) {
         Set<Class<?>> found = new LinkedHashSet<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Class<?> i : c.getInterfaces()) {
-                if (Modifier.isPublic(i.getModifiers()) || !Proxy.isProxyClass(type)) {
-                    found.add(i);
-                }
-            }
+            found.addAll(List.of(c.getInterfaces()));
         }
         return found;
     }
