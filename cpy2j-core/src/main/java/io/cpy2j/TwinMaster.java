@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,8 +126,28 @@ public final class TwinMaster implements AutoCloseable {
         MASTERS.remove(id(), this);
     }
 
+    /**
+     * The shutdown hook: stops every twin at once, each on its own thread (a parallel stream would share
+     * the common pool's one or two threads and stop them in turn), and waits no longer than the longest
+     * shutdown timeout plus a second, so a twin that will not die cannot hold the JVM's exit.
+     */
     private static void stopAll() {
-        List.copyOf(MASTERS.values()).parallelStream().forEach(TwinMaster::stop);
+        List<TwinMaster> masters = List.copyOf(MASTERS.values());
+        long deadline = System.nanoTime() + masters.stream().mapToLong(m -> m.spec.shutdownTimeout().toNanos())
+                .max().orElse(0) + TimeUnit.SECONDS.toNanos(1);
+        List<Thread> stoppers = masters.stream().map(m -> {
+            Thread stopper = new Thread(m::stop, "cpy2j-shutdown-" + m.id());
+            stopper.setDaemon(true);
+            stopper.start();
+            return stopper;
+        }).toList();
+        for (Thread stopper : stoppers) {
+            try {
+                stopper.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     // ---- running code in the twin ---------------------------------------------------------------

@@ -81,6 +81,8 @@ public final class Endpoint implements RequestHandler, Peer {
                 codec.writeValue(out, function, () -> "the function " + name.get());
                 writeArgs(out, args, name);
             }, args);
+        } catch (TwinException e) {
+            return CompletableFuture.failedFuture(e); // nothing was sent; asynchronous calls fail in their future
         } finally {
             pending = codec.takePending(); // also after a failed encode: nothing it wrote was sent
         }
@@ -287,12 +289,20 @@ public final class Endpoint implements RequestHandler, Peer {
         return new Reply(true, buffer.array(), 0, buffer.size());
     }
 
+    @Override
+    public Reply failure(Throwable error) {
+        return errorReply(error);
+    }
+
+    /** The exception, cut down by the codec if it would not fit in a frame. */
     private Reply errorReply(Throwable error) {
         Buffer buffer = new Buffer();
         try {
-            codec.writeThrowable(new DataOutputStream(buffer), error);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            codec.writeThrowable(new DataOutputStream(buffer), error, kernel.maxBodySize());
+        } catch (IOException | RuntimeException e) {
+            // an exception that cannot even be written (a failing getMessage): say so instead
+            return errorReply(new TwinException("'" + localId + "' failed with " + error.getClass().getName()
+                    + ", which cannot be sent back: " + e));
         }
         return new Reply(false, buffer.array(), 0, buffer.size());
     }

@@ -31,8 +31,11 @@ public interface Codec {
     default void delivered(Object pending) {
     }
 
-    /** Writes an exception so that the other side can rethrow it with its own type and message. */
-    void writeThrowable(DataOutput out, Throwable error) throws IOException;
+    /**
+     * Writes an exception so that the other side can rethrow it with its own type and message, in at
+     * most {@code maxBytes} (cut down when the whole would not fit).
+     */
+    void writeThrowable(DataOutput out, Throwable error, int maxBytes) throws IOException;
 
     Throwable readThrowable(DataInput in) throws IOException;
 }

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamWriteConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DefaultTyping;
 import tools.jackson.databind.MapperFeature;
@@ -32,6 +35,15 @@ import tools.jackson.databind.ser.ValueSerializerModifier;
  */
 final class JacksonValues {
 
+    /**
+     * How deep JSON may nest. Default typing wraps every collection in a [type, value] array, so a list
+     * costs two levels: Jackson's default of 500 let lists nest only 250 deep. Deeper still is refused
+     * with a message rather than risk a stack overflow on a thread of ordinary size.
+     */
+    static final int MAX_NESTING = 2000;
+    /** How many places of a path a refusal names, innermost first; the rest are counted, not listed. */
+    private static final int PATH_PLACES = 6;
+
     /** Shared: building a mapper is costly, and its serializer caches are worth keeping. */
     private static final JsonMapper MAPPER = buildMapper();
 
@@ -48,7 +60,10 @@ final class JacksonValues {
         SimpleModule module = new SimpleModule("cpy2j");
         module.setSerializerModifier(new ReferenceOrGuard());
         module.setDeserializerModifier(new JacksonReferences.Modifier());
-        return JsonMapper.builder()
+        return JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                        .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                        .build())
                 .changeDefaultVisibility(v -> v.withFieldVisibility(Visibility.ANY)
                         .withGetterVisibility(Visibility.NONE)
                         .withIsGetterVisibility(Visibility.NONE)
@@ -107,12 +122,16 @@ final class JacksonValues {
     /** "field owner of Order, element 3 of ArrayList" from Jackson's path, innermost first. */
     static String describePath(Object root, List<JacksonException.Reference> path) {
         StringBuilder text = new StringBuilder();
-        for (int i = path.size() - 1; i >= 0; i--) {
+        int last = Math.max(0, path.size() - PATH_PLACES);
+        for (int i = path.size() - 1; i >= last; i--) {
             JacksonException.Reference ref = path.get(i);
             String owner = ref.from() instanceof Class<?> c ? c.getSimpleName()
                     : ref.from() == null ? "?" : ref.from().getClass().getSimpleName();
             text.append(ref.getPropertyName() != null ? "field " + ref.getPropertyName() : "element " + ref.getIndex())
                     .append(" of ").append(owner).append(", ");
+        }
+        if (last > 0) {
+            text.append("... (").append(last).append(" levels further out), ");
         }
         return text.append("the value of type ").append(root == null ? "null" : root.getClass().getName()).toString();
     }

@@ -216,7 +216,13 @@ public final class StandardCodec implements Codec {
     }
 
     static byte[] readBytes(DataInput in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
+        int length = in.readInt();
+        // A frame is read whole before it is decoded: a length beyond what is left is a corrupt body,
+        // and must not turn into an allocation of up to 2 GiB.
+        if (length < 0 || in instanceof java.io.InputStream stream && stream.available() < length) {
+            throw new IOException("corrupt value: " + length + " bytes announced, fewer left in the frame");
+        }
+        byte[] bytes = new byte[length];
         in.readFully(bytes);
         return bytes;
     }
@@ -232,8 +238,8 @@ public final class StandardCodec implements Codec {
     }
 
     @Override
-    public void writeThrowable(DataOutput out, Throwable error) throws IOException {
-        throwables.write(out, error);
+    public void writeThrowable(DataOutput out, Throwable error, int maxBytes) throws IOException {
+        throwables.write(out, error, maxBytes);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.cpy2j.RemoteTwinException;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * Exceptions cross as two Java-serialized copies: the original, and a stand-in chain of
@@ -12,15 +13,51 @@ import java.io.IOException;
  */
 final class ThrowableCodec {
 
-    void write(DataOutput out, Throwable error) throws IOException {
-        byte[] original;
-        try {
-            original = JavaSerialization.write(error);
-        } catch (IOException e) {
-            original = new byte[0]; // a non-serializable field: only the stand-in crosses
+    /** The longest message a cut-down exception keeps; shorter still if the frame limit asks for it. */
+    private static final int MESSAGE_LIMIT = 16 * 1024;
+
+    /**
+     * Writes the exception in at most {@code maxBytes}: whole when it fits; otherwise without the
+     * original (its type, a message, the frames still cross in the stand-in); and when even the stand-in
+     * is too large (a 16 MiB message), a stand-in cut down to a shortened message and fewer frames.
+     * A peer refuses a frame over its limit and drops the connection, so an exception must never make one.
+     */
+    void write(DataOutput out, Throwable error, int maxBytes) throws IOException {
+        byte[] standIn = JavaSerialization.write(standIn(error, 0));
+        byte[] original = originalOf(error);
+        if (original.length + standIn.length + 8 > maxBytes) {
+            original = new byte[0];
+        }
+        for (int limit = MESSAGE_LIMIT; standIn.length + 8 > maxBytes; limit /= 16) {
+            standIn = JavaSerialization.write(cutDown(error, limit, 0));
         }
         writeBlob(out, original);
-        writeBlob(out, JavaSerialization.write(standIn(error, 0)));
+        writeBlob(out, standIn);
+    }
+
+    private static byte[] originalOf(Throwable error) {
+        try {
+            return JavaSerialization.write(error);
+        } catch (IOException | RuntimeException e) {
+            return new byte[0]; // a non-serializable field: only the stand-in crosses
+        }
+    }
+
+    /** A stand-in with at most {@code limit} characters of message and frames; none at all at limit 0. */
+    private static RemoteTwinException cutDown(Throwable error, int limit, int depth) {
+        String type = error instanceof RemoteTwinException r ? r.remoteType() : error.getClass().getName();
+        String message = error instanceof RemoteTwinException r ? messageOf(r) : error.getMessage();
+        if (message != null && message.length() > limit) {
+            message = message.substring(0, limit) + " ... [cut: " + (message.length() - limit)
+                    + " more characters did not fit in a frame]";
+        }
+        RemoteTwinException copy = new RemoteTwinException(type, message);
+        StackTraceElement[] frames = error.getStackTrace();
+        copy.setStackTrace(Arrays.copyOf(frames, Math.min(frames.length, limit / 64)));
+        if (limit > 0 && error.getCause() != null && error.getCause() != error && depth < 20) {
+            copy.initCause(cutDown(error.getCause(), limit, depth + 1));
+        }
+        return copy;
     }
 
     Throwable read(DataInput in) throws IOException {

@@ -118,8 +118,12 @@ public final class Kernel {
      * {@code MAX_ASYNC_IN_FLIGHT} such calls are outstanding; more wait for a free slot.
      */
     public <T> CompletableFuture<T> submit(byte[] body, int length, Function<Reply, T> decode) {
-        checkSize(length);
-        acquireAsyncSlot();
+        try {
+            checkSize(length);
+            acquireAsyncSlot();
+        } catch (TwinException e) {
+            return CompletableFuture.failedFuture(e); // asynchronous calls report every failure in their future
+        }
         long id = ids.incrementAndGet();
         activity.incrementAndGet();
         CompletableFuture<T> future = new CompletableFuture<>();
@@ -204,16 +208,18 @@ public final class Kernel {
                 if (asyncInFlight.get() == 0 || !tryLead()) {
                     break;
                 }
-                Frame frame;
+                Frame asyncReply;
                 try {
-                    frame = readFrame();
+                    asyncReply = routeAllButAsyncReply(readFrame());
                 } catch (IOException | RuntimeException | Error e) {
                     lost(e);
                     break;
                 } finally {
                     resignWith(null);
                 }
-                route(frame); // after resigning: completions run their continuations here, not on a reader
+                if (asyncReply != null) {
+                    route(asyncReply); // after resigning: its continuations run here, not on a reader
+                }
             }
         } finally {
             pumping.set(false);
@@ -221,6 +227,23 @@ public final class Kernel {
         if (asyncInFlight.get() > 0 && leader.get() == null && closedWith == null) {
             pumpAsync();
         }
+    }
+
+    /**
+     * Routes a frame while still holding the reading role, except a reply to an asynchronous call, which
+     * is returned to be completed after resigning. A frame for a synchronous waiter must never be routed
+     * by a thread that no longer reads: the waiter may have taken the role meanwhile, found its mailbox
+     * empty and gone on to block in a read for a reply that is already in its mailbox.
+     */
+    private Frame routeAllButAsyncReply(Frame frame) {
+        if (frame.kind() != Protocol.KIND_REQUEST) {
+            Waiter waiter = pending.get(frame.id());
+            if (waiter != null && waiter.isAsync()) {
+                return frame;
+            }
+        }
+        route(frame);
+        return null;
     }
 
     private Reply awaitReply(Waiter waiter) {
@@ -318,9 +341,14 @@ public final class Kernel {
         }
     }
 
-    /** A reply body saying the request failed, when the handler itself could not say it. */
-    private static byte[] failureBody(Throwable e) {
-        return ("request failed: " + e).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    /** The handler's error reply; an empty one (which the peer reports as unreadable) if even that fails. */
+    private Reply failure(Throwable e) {
+        try {
+            Reply reply = handler.failure(e);
+            return reply.length() <= maxBodySize() ? reply : Reply.error(new byte[0]);
+        } catch (Throwable broken) {
+            return Reply.error(new byte[0]);
+        }
     }
 
     private void flushLater() {
@@ -412,9 +440,13 @@ public final class Kernel {
         try {
             reply = handler.handle(request.id(), request.body());
         } catch (Throwable e) { // even a broken handler answers: the peer must not wait for ever
-            reply = Reply.error(failureBody(e));
+            reply = failure(e);
         } finally {
             chain.pop();
+        }
+        if (reply.length() > maxBodySize()) { // the peer would refuse the frame and drop the connection
+            reply = failure(new TwinSerializationException("a reply of " + reply.length()
+                    + " bytes is over the frame limit of " + maxFrameSize + " bytes"));
         }
         try {
             writer.write(reply.ok() ? Protocol.KIND_REPLY_OK : Protocol.KIND_REPLY_ERROR, request.id(), 0,

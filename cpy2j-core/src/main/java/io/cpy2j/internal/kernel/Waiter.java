@@ -60,6 +60,10 @@ final class Waiter {
         return left;
     }
 
+    boolean isAsync() {
+        return onDelivery != null;
+    }
+
     /** Wakes the thread so that it tries to take over reading. */
     void wake() {
         LockSupport.unpark(thread);

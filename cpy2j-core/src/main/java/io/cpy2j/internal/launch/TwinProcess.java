@@ -9,6 +9,9 @@ import java.util.concurrent.TimeUnit;
 /** A started twin JVM: the process, its forwarded output, and words for how it ended. */
 public final class TwinProcess {
 
+    /** How long a killed process may take to be reaped; SIGKILL cannot be ignored, so this is short. */
+    private static final long KILL_WAIT_MILLIS = 500;
+
     private final TwinSpec spec;
     private final Process process;
     private final OutputForwarder output;
@@ -72,19 +75,20 @@ public final class TwinProcess {
         return how + (tail.isEmpty() ? "" : ". Last lines of its output:" + tail);
     }
 
-    /** Stops the process: asks politely, then forcibly; returns its exit status. */
+    /**
+     * Waits up to {@code graceMillis} for the process to end on its own, then kills it; returns its exit
+     * status. The kill is a signal only: {@link Process#destroy()} would also close the pipes, and
+     * closing the twin's stdin waits for the lock of a writer stuck on a full pipe to a frozen twin, so
+     * the kill would never be reached. A polite SIGTERM is skipped too: a frozen twin cannot act on it,
+     * and the channel's end of stream has already asked the twin to exit.
+     */
     public OptionalInt destroy(long graceMillis) {
         OptionalInt status = awaitExit(graceMillis);
         if (status.isPresent()) {
             return status;
         }
-        process.destroy();
-        status = awaitExit(1000);
-        if (status.isPresent()) {
-            return status;
-        }
-        process.destroyForcibly();
-        return awaitExit(5000);
+        process.toHandle().destroyForcibly();
+        return awaitExit(KILL_WAIT_MILLIS);
     }
 
     public String id() {

@@ -131,7 +131,8 @@ public final class TwinConnection {
     /** Why calls fail once the channel is lost: the twin was stopped, or it died, with its exit status. */
     private TwinException terminated(Throwable cause) {
         endpoint.objects().clear(); // the twin's references died with it
-        OptionalInt status = process.awaitExit(EXIT_STATUS_WAIT_MILLIS);
+        // When stopping, stop() has already waited for the exit, killing if it had to: do not wait twice.
+        OptionalInt status = process.awaitExit(stopping ? 0 : EXIT_STATUS_WAIT_MILLIS);
         String message = stopping
                 ? "twin '" + spec.id() + "' was stopped; call start() to run it again"
                 : "twin '" + spec.id() + "' (pid " + process.pid() + ") terminated with " + process.describeExit(status)
