@@ -19,7 +19,7 @@ public final class TwinProcess {
         this.spec = spec;
         this.process = process;
         this.command = command;
-        this.output = new OutputForwarder(spec.id(), process.getErrorStream());
+        this.output = new OutputForwarder(spec.id(), process.getErrorStream(), line -> false);
         this.outputThread = new Thread(output, "cpy2j-" + spec.id() + "-output");
         outputThread.setDaemon(true);
         outputThread.start();
