@@ -32,8 +32,10 @@ public final class TwinCommandLine {
         }
         List<String> command = new ArrayList<>();
         command.add(spec.jdk().javaExecutable().toString());
-        // VM messages and logs go to stderr by default: stdout is the channel. The user's flags come later and win.
+        // VM messages and logs go to stderr by default: stdout is the channel. The JVM's default log output
+        // (warnings to stdout) stays on beside a new one unless disabled first. The user's flags come later and win.
         command.add("-XX:+DisplayVMOutputToStderr");
+        command.add("-Xlog:disable");
         command.add("-Xlog:all=warning:stderr");
         // A twin that ran out of memory is in an unknown state: let it die, and the master report it.
         command.add("-XX:+ExitOnOutOfMemoryError");
