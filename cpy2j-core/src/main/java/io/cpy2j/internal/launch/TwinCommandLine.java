@@ -25,7 +25,8 @@ public final class TwinCommandLine {
     private TwinCommandLine() {
     }
 
-    public static List<String> build(TwinSpec spec, long masterPid) {
+    /** {@code cdsFlags}: from {@link ClassDataSharing#plan}, which needs the same {@link #classpath}. */
+    static List<String> build(TwinSpec spec, long masterPid, List<String> cdsFlags) {
         if (spec.jdk().featureVersion() < MIN_JAVA) {
             throw new TwinStartupException("twin '" + spec.id() + "' asks for Java " + spec.jdk().version() + " at "
                     + spec.jdk().home() + ", but cpy2j twins need Java " + MIN_JAVA + " or newer");
@@ -40,7 +41,7 @@ public final class TwinCommandLine {
         // A twin that ran out of memory is in an unknown state: let it die, and the master report it.
         command.add("-XX:+ExitOnOutOfMemoryError");
         String classpath = classpath(spec);
-        command.addAll(ClassDataSharing.flags(spec, classpath, ClassDataSharing.defaultCacheRoot()));
+        command.addAll(cdsFlags);
         command.addAll(StdoutGuard.redirect(spec.jvmArgs()));
         for (Map.Entry<String, String> property : spec.systemProperties().entrySet()) {
             command.add("-D" + property.getKey() + "=" + property.getValue());
