@@ -25,20 +25,23 @@ public final class TwinCommandLine {
     private TwinCommandLine() {
     }
 
-    public static List<String> build(TwinSpec spec, long masterPid) {
+    /** {@code cdsFlags}: from {@link ClassDataSharing#plan}, which needs the same {@link #classpath}. */
+    static List<String> build(TwinSpec spec, long masterPid, List<String> cdsFlags) {
         if (spec.jdk().featureVersion() < MIN_JAVA) {
             throw new TwinStartupException("twin '" + spec.id() + "' asks for Java " + spec.jdk().version() + " at "
                     + spec.jdk().home() + ", but cpy2j twins need Java " + MIN_JAVA + " or newer");
         }
         List<String> command = new ArrayList<>();
         command.add(spec.jdk().javaExecutable().toString());
-        // VM messages and logs go to stderr by default: stdout is the channel. The user's flags come later and win.
+        // VM messages and logs go to stderr by default: stdout is the channel. The JVM's default log output
+        // (warnings to stdout) stays on beside a new one unless disabled first. The user's flags come later and win.
         command.add("-XX:+DisplayVMOutputToStderr");
+        command.add("-Xlog:disable");
         command.add("-Xlog:all=warning:stderr");
         // A twin that ran out of memory is in an unknown state: let it die, and the master report it.
         command.add("-XX:+ExitOnOutOfMemoryError");
         String classpath = classpath(spec);
-        command.addAll(ClassDataSharing.flags(spec, classpath, ClassDataSharing.defaultCacheRoot()));
+        command.addAll(cdsFlags);
         command.addAll(StdoutGuard.redirect(spec.jvmArgs()));
         for (Map.Entry<String, String> property : spec.systemProperties().entrySet()) {
             command.add("-D" + property.getKey() + "=" + property.getValue());

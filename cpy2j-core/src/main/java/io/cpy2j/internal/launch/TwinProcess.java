@@ -2,6 +2,7 @@ package io.cpy2j.internal.launch;
 
 import io.cpy2j.TwinStartupException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -18,25 +19,33 @@ public final class TwinProcess {
     private final Thread outputThread;
     private final List<String> command;
 
-    private TwinProcess(TwinSpec spec, Process process, List<String> command) {
+    private TwinProcess(TwinSpec spec, Process process, List<String> command, ClassDataSharing.Archive archive) {
         this.spec = spec;
         this.process = process;
         this.command = command;
-        this.output = new OutputForwarder(spec.id(), process.getErrorStream());
+        // The JVM's notes on the archive are cpy2j's business: logged at debug, and a rejection deletes the archive.
+        this.output = new OutputForwarder(spec.id(), process.getErrorStream(), archive::absorbs);
+        process.onExit().thenAccept(ended -> archive.twinExited(ended.exitValue()));
         this.outputThread = new Thread(output, "cpy2j-" + spec.id() + "-output");
         outputThread.setDaemon(true);
         outputThread.start();
     }
 
     public static TwinProcess start(TwinSpec spec) {
-        List<String> command = TwinCommandLine.build(spec, ProcessHandle.current().pid());
+        return start(spec, ClassDataSharing.defaultCacheRoot());
+    }
+
+    /** {@code cdsCache}: where Class Data Sharing archives are kept; tests use their own folder. */
+    static TwinProcess start(TwinSpec spec, Path cdsCache) {
+        ClassDataSharing.Archive archive = ClassDataSharing.plan(spec, TwinCommandLine.classpath(spec), cdsCache);
+        List<String> command = TwinCommandLine.build(spec, ProcessHandle.current().pid(), archive.flags());
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(spec.environment());
         if (spec.workingDirectory() != null) {
             builder.directory(spec.workingDirectory().toFile());
         }
         try {
-            return new TwinProcess(spec, builder.start(), command);
+            return new TwinProcess(spec, builder.start(), command, archive);
         } catch (IOException e) {
             throw new TwinStartupException("cannot launch twin '" + spec.id() + "' with " + command.get(0) + ": "
                     + e.getMessage(), e);
