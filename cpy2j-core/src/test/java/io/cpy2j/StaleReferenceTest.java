@@ -18,7 +18,7 @@ class StaleReferenceTest {
     @BeforeAll
     static void build() {
         TestJdks.requireTwinJdk();
-        jdk25 = TwinMaster.builder("jdk25").javaVersion(25).build();
+        jdk25 = TwinMaster.builder("jdk25").javaVersion(TestJdks.TWIN_VERSION).build();
     }
 
     @AfterAll

@@ -48,7 +48,8 @@ class StartupFailureTest {
     @Test
     void aTwinThatExitsDuringStartupShowsItsExitStatusAndOutput() {
         TestJdks.requireTwinJdk();
-        try (TwinMaster twin = TwinMaster.builder("badflag").javaVersion(25).jvmArgs("-XX:+NoSuchCpy2jFlag").build()) {
+        try (TwinMaster twin = TwinMaster.builder("badflag").javaVersion(TestJdks.TWIN_VERSION)
+                .jvmArgs("-XX:+NoSuchCpy2jFlag").build()) {
             assertThatThrownBy(twin::start)
                     .isInstanceOf(TwinStartupException.class)
                     .hasMessageContaining("twin 'badflag' exited during start-up with exit status 1")

@@ -26,7 +26,7 @@ class TwinDeathTest {
     @BeforeAll
     static void build() {
         TestJdks.requireTwinJdk();
-        twin = TwinMaster.builder("mortal").javaVersion(25).jvmArgs("-Xmx64m").build();
+        twin = TwinMaster.builder("mortal").javaVersion(TestJdks.TWIN_VERSION).jvmArgs("-Xmx64m").build();
     }
 
     @BeforeEach

@@ -28,8 +28,8 @@ class TwinObjectsTest {
     @BeforeAll
     static void startTwins() {
         TestJdks.requireTwinJdk();
-        jdk25 = TwinMaster.builder("jdk25").javaVersion(25).build().start();
-        jdk25b = TwinMaster.builder("jdk25b").javaVersion(25).build().start();
+        jdk25 = TwinMaster.builder("jdk25").javaVersion(TestJdks.TWIN_VERSION).build().start();
+        jdk25b = TwinMaster.builder("jdk25b").javaVersion(TestJdks.TWIN_VERSION).build().start();
     }
 
     @AfterAll
@@ -189,9 +189,10 @@ class TwinObjectsTest {
         java.nio.file.Files.createDirectories(source.getParent());
         java.nio.file.Files.writeString(source, "package twinonly; public class Greeter implements "
                 + Rated.class.getName() + " { public int rating() { return 42; } }");
+        // release 17, the oldest JDK a twin runs on: a twin on 17 loads it also when the master compiles on 25
         assertThat(javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "17",
                 "-cp", System.getProperty("java.class.path"), source.toString())).isZero();
-        try (TwinMaster other = TwinMaster.builder("twin-only-classes").javaVersion(25)
+        try (TwinMaster other = TwinMaster.builder("twin-only-classes").javaVersion(TestJdks.TWIN_VERSION)
                 .classpath(classes.toString()).build().start()) {
             Rated rated = other.create(Rated.class, "twinonly.Greeter");
             assertThat(java.lang.reflect.Proxy.isProxyClass(rated.getClass())).isTrue();

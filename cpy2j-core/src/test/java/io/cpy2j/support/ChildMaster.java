@@ -2,6 +2,7 @@ package io.cpy2j.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,19 +10,29 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@link MasterMain} as a separate JVM with the test classpath, collecting its output. */
+/**
+ * Runs {@link MasterMain} as a separate JVM with the test classpath, collecting its output. Each of the
+ * child's streams is read by a thread of its own: a read blocks until the child writes or ends, and on a
+ * shared pool (the common pool has one thread on two cores) one blocked reader starves the other.
+ */
 public final class ChildMaster implements AutoCloseable {
 
+    /** Put on the line queue when stdout ends, so a waiting {@link #awaitLine} stops at once. */
+    private static final String END = new String("end of stdout");
+
     private final Process process;
-    private final List<String> stdout = new ArrayList<>();
-    private final CompletableFuture<String> stderr;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final CompletableFuture<String> stderr = new CompletableFuture<>();
 
     private ChildMaster(Process process) {
         this.process = process;
-        this.stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+        reader("stdout", this::readLines);
+        reader("stderr", () -> stderr.complete(readAll(process.getErrorStream())));
     }
 
     public static ChildMaster start(Map<String, String> environment, String... args) throws IOException {
@@ -37,26 +48,18 @@ public final class ChildMaster implements AutoCloseable {
 
     /** The next stdout line that starts with {@code prefix}; fails after the timeout. */
     public String awaitLine(String prefix, long seconds) throws Exception {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
-            try {
-                String next;
-                while ((next = reader.readLine()) != null) {
-                    stdout.add(next);
-                    if (next.startsWith(prefix)) {
-                        return next;
-                    }
-                }
-                return null;
-            } catch (IOException e) {
-                return null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String next;
+        while ((next = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null && next != END) {
+            if (next.startsWith(prefix)) {
+                return next;
             }
-        });
-        String found = line.get(seconds, TimeUnit.SECONDS);
-        if (found == null) {
+        }
+        if (next == END) {
+            lines.add(END); // later calls must see the end too
             throw new AssertionError("master exited without printing " + prefix + "; stderr: " + stderr());
         }
-        return found;
+        throw new AssertionError("master printed no line starting with " + prefix + " within " + seconds + " s");
     }
 
     public String stderr() throws Exception {
@@ -79,7 +82,29 @@ public final class ChildMaster implements AutoCloseable {
         process.destroyForcibly();
     }
 
-    private static String read(java.io.InputStream in) {
+    /** A daemon thread, so a reader still blocked on a stuck child never keeps the test JVM alive. */
+    private void reader(String stream, Runnable read) {
+        Thread thread = new Thread(read, "child-master-" + process.pid() + "-" + stream);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** One reader for the whole life of the child: a reader per call would lose the lines it buffered. */
+    private void readLines() {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            // the child ended or was killed: what it printed is queued already
+        } finally {
+            lines.add(END);
+        }
+    }
+
+    private static String readAll(InputStream in) {
         try {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -2,15 +2,17 @@ package io.cpy2j.support;
 
 import io.cpy2j.TwinMaster;
 import io.cpy2j.TwinMasterBuilder;
+import io.cpy2j.internal.launch.JdkInstallation;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One Java 25 twin for a whole test class, started before its first test and closed after its last:
- * {@code @RegisterExtension static final TwinExtension JDK25 = new TwinExtension("jdk25");}. Skips the
- * class, saying why, when no JDK 25 is installed.
+ * One twin on the twin JDK (another than the master's, see {@link TestJdks}) for a whole test class,
+ * started before its first test and closed after its last:
+ * {@code @RegisterExtension static final TwinExtension TWIN = new TwinExtension("jdk25");}. Skips the
+ * class, saying why, when no other JDK is installed.
  */
 public final class TwinExtension implements BeforeAllCallback, AfterAllCallback {
 
@@ -29,8 +31,8 @@ public final class TwinExtension implements BeforeAllCallback, AfterAllCallback 
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        TestJdks.requireTwinJdk();
-        master = settings.apply(TwinMaster.builder(id).javaVersion(TestJdks.TWIN_VERSION)).build().start();
+        JdkInstallation jdk = TestJdks.requireTwinJdk();
+        master = settings.apply(TwinMaster.builder(id).javaVersion(jdk.featureVersion())).build().start();
     }
 
     @Override
