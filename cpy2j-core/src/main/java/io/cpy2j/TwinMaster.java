@@ -7,9 +7,8 @@ import io.cpy2j.function.TwinSupplier;
 import io.cpy2j.function.TwinTriFunction;
 import io.cpy2j.internal.call.Endpoint;
 import io.cpy2j.internal.launch.TwinSpec;
-import io.cpy2j.internal.master.TwinConnection;
+import io.cpy2j.internal.master.TwinSupervisor;
 import io.cpy2j.internal.object.Constructors;
-import io.cpy2j.internal.protocol.Handshake;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +16,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Launches and supervises one twin JVM and runs code in it (cpy2py's TwinMaster). One master per twin
@@ -33,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TwinMaster implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(TwinMaster.class);
     private static final ConcurrentHashMap<String, TwinMaster> MASTERS = new ConcurrentHashMap<>();
 
     static {
@@ -41,14 +36,21 @@ public final class TwinMaster implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    private final TwinSpec spec;
-    private final AtomicInteger starts = new AtomicInteger();
-    private volatile TwinConnection connection;
-    private volatile TwinState state = TwinState.NEW;
-    private volatile long startedAtNanos;
+    private final TwinSupervisor supervisor;
+    private final boolean shutdownHook;
+    private final Settings settings;
+    /** How many owners share this master (see {@link TwinMasterBuilder#acquire()}); guarded by MASTERS. */
+    private int owners = 1;
 
-    TwinMaster(TwinSpec spec) {
-        this.spec = spec;
+    /** What two owners of one twin id must agree on to share it. */
+    record Settings(TwinSpec spec, Duration callTimeout, RestartPolicy restartPolicy, boolean shutdownHook) {
+    }
+
+    TwinMaster(Settings settings, List<TwinListener> listeners) {
+        this.settings = settings;
+        this.shutdownHook = settings.shutdownHook();
+        this.supervisor = new TwinSupervisor(settings.spec(), settings.callTimeout(), settings.restartPolicy(),
+                listeners, endpoint -> TwinGroup.initialize(endpoint, settings.spec().id()));
     }
 
     public static TwinMasterBuilder builder(String twinId) {
@@ -59,9 +61,28 @@ public final class TwinMaster implements AutoCloseable {
         TwinMaster existing = MASTERS.putIfAbsent(master.id(), master);
         if (existing != null) {
             throw new IllegalStateException("a TwinMaster for twin '" + master.id() + "' already exists in this "
-                    + "process; use Twins.master(\"" + master.id() + "\") or close() the other one first");
+                    + "process; use Twins.master(\"" + master.id() + "\"), TwinMasterBuilder.acquire() to share it, "
+                    + "or close() the other one first");
         }
         return master;
+    }
+
+    /** The master already registered for this id when its settings are the same, else {@code wanted}. */
+    static TwinMaster acquire(TwinMaster wanted, List<TwinListener> listeners) {
+        synchronized (MASTERS) {
+            TwinMaster existing = MASTERS.putIfAbsent(wanted.id(), wanted);
+            if (existing == null) {
+                return wanted;
+            }
+            if (!existing.settings.equals(wanted.settings)) {
+                throw new IllegalStateException("twin '" + wanted.id() + "' is already owned in this process with other "
+                        + "settings, so it cannot be shared: " + existing.settings + " differs from " + wanted.settings
+                        + ". Give one of them another twin id, or the same settings");
+            }
+            existing.owners++;
+            listeners.forEach(existing::addListener);
+            return existing;
+        }
     }
 
     static List<String> ids() {
@@ -73,55 +94,30 @@ public final class TwinMaster implements AutoCloseable {
     }
 
     /** Launches the twin, waits for its handshake and runs the group initializers. Does nothing while running. */
-    public synchronized TwinMaster start() {
-        if (state == TwinState.RUNNING && connection.isOpen()) {
-            return this;
-        }
-        if (!MASTERS.containsKey(id())) {
+    public TwinMaster start() {
+        if (MASTERS.get(id()) != this) {
             throw new IllegalStateException("TwinMaster '" + id() + "' was closed; build a new one");
         }
-        stopQuietly(); // a twin that died leaves a connection to clean up
-        state = TwinState.STARTING;
-        try {
-            TwinConnection opened = TwinConnection.open(spec);
-            try {
-                TwinGroup.initialize(opened.endpoint(), id()); // before any other thread can call it
-            } finally {
-                connection = opened;
-            }
-        } catch (RuntimeException e) {
-            stopQuietly();
-            state = TwinState.TERMINATED;
-            throw e;
-        }
-        startedAtNanos = System.nanoTime();
-        starts.incrementAndGet();
-        state = TwinState.RUNNING;
-        log.info("twin '{}' started: pid {}, Java {} ({})", id(), pid().orElse(-1), connection.handshake().javaVersion(),
-                connection.handshake().javaVendor());
+        supervisor.start();
         return this;
     }
 
     /** Stops the twin: lets it exit, and kills it after the shutdown timeout. Calls in flight fail. */
-    public synchronized void stop() {
-        if (connection == null || state == TwinState.STOPPED) {
-            return;
-        }
-        state = TwinState.STOPPING;
-        stopQuietly();
-        state = TwinState.STOPPED;
+    public void stop() {
+        supervisor.stop();
     }
 
-    private void stopQuietly() {
-        TwinConnection current = connection;
-        if (current != null) {
-            current.stop();
-        }
-    }
-
-    /** Stops the twin and frees its id, so another master may be built for it. */
+    /**
+     * Stops the twin and frees its id, so another master may be built for it. A master shared through
+     * {@link TwinMasterBuilder#acquire()} is stopped when its last owner closes it.
+     */
     @Override
     public void close() {
+        synchronized (MASTERS) {
+            if (--owners > 0) {
+                return;
+            }
+        }
         stop();
         MASTERS.remove(id(), this);
     }
@@ -129,11 +125,12 @@ public final class TwinMaster implements AutoCloseable {
     /**
      * The shutdown hook: stops every twin at once, each on its own thread (a parallel stream would share
      * the common pool's one or two threads and stop them in turn), and waits no longer than the longest
-     * shutdown timeout plus a second, so a twin that will not die cannot hold the JVM's exit.
+     * shutdown timeout plus a second, so a twin that will not die cannot hold the JVM's exit. Masters
+     * whose owner manages their life ({@code shutdownHook(false)}) are left to it.
      */
     private static void stopAll() {
-        List<TwinMaster> masters = List.copyOf(MASTERS.values());
-        long deadline = System.nanoTime() + masters.stream().mapToLong(m -> m.spec.shutdownTimeout().toNanos())
+        List<TwinMaster> masters = MASTERS.values().stream().filter(m -> m.shutdownHook).toList();
+        long deadline = System.nanoTime() + masters.stream().mapToLong(m -> m.settings.spec().shutdownTimeout().toNanos())
                 .max().orElse(0) + TimeUnit.SECONDS.toNanos(1);
         List<Thread> stoppers = masters.stream().map(m -> {
             Thread stopper = new Thread(m::stop, "cpy2j-shutdown-" + m.id());
@@ -202,12 +199,8 @@ public final class TwinMaster implements AutoCloseable {
 
     /** Objects counted on this master's side of the connection. */
     public TwinObjectCounts objectCounts() {
-        TwinConnection current = connection;
-        if (current == null) {
-            return new TwinObjectCounts(0, 0);
-        }
-        return new TwinObjectCounts(current.endpoint().objects().proxyCount(),
-                current.endpoint().objects().exportedCount());
+        TwinStatus status = status();
+        return new TwinObjectCounts(status.proxies(), status.exported());
     }
 
     /** How many of the twin's native objects are held alive by references from this master (asks the twin). */
@@ -246,69 +239,74 @@ public final class TwinMaster implements AutoCloseable {
     }
 
     Endpoint endpoint() {
-        TwinConnection current = connection;
-        if (current == null || state == TwinState.NEW || state == TwinState.STARTING) {
-            throw new TwinException("twin '" + id() + "' is not started: call start() first");
-        }
-        if (state == TwinState.STOPPED) {
-            throw new TwinTerminatedException(id(), null, "twin '" + id() + "' was stopped; call start() to run it again");
-        }
-        return current.endpoint();
+        return supervisor.endpoint();
     }
 
     // ---- what a supervisor needs ----------------------------------------------------------------
 
     public String id() {
-        return spec.id();
+        return supervisor.id();
     }
 
     public TwinState state() {
-        TwinConnection current = connection;
-        if (state == TwinState.RUNNING && current != null && !current.isOpen()) {
-            return TwinState.TERMINATED;
-        }
-        return state;
+        return supervisor.state();
     }
 
     public boolean isAlive() {
         return state() == TwinState.RUNNING;
     }
 
+    /** One consistent snapshot: state, pid, JDK, uptime, starts, restarts, calls in flight, objects, last failure. */
+    public TwinStatus status() {
+        return supervisor.status();
+    }
+
+    /** Receives this twin's life events from now on (also settable on the builder, to see the first start). */
+    public void addListener(TwinListener listener) {
+        supervisor.addListener(listener);
+    }
+
+    public void removeListener(TwinListener listener) {
+        supervisor.removeListener(listener);
+    }
+
     /** The twin process's pid, while it runs. */
     public OptionalLong pid() {
-        TwinConnection current = connection;
-        return isAlive() && current != null ? OptionalLong.of(current.handshake().pid()) : OptionalLong.empty();
+        Long pid = status().pid();
+        return pid == null ? OptionalLong.empty() : OptionalLong.of(pid);
     }
 
     /** The twin's {@code java.version} as it reported it ("25.0.3"), or the configured JDK's before start. */
     public String javaVersion() {
-        Handshake handshake = connection == null ? null : connection.handshake();
-        return handshake != null ? handshake.javaVersion() : spec.jdk().version();
+        return status().javaVersion();
     }
 
     /** The twin's {@code java.vendor}, or the configured JDK's implementor before start. */
     public String javaVendor() {
-        Handshake handshake = connection == null ? null : connection.handshake();
-        return handshake != null ? handshake.javaVendor() : spec.jdk().vendor();
+        return status().javaVendor();
     }
 
     public java.nio.file.Path javaHome() {
-        return spec.jdk().home();
+        return settings.spec().jdk().home();
     }
 
     public Duration uptime() {
-        return isAlive() ? Duration.ofNanos(System.nanoTime() - startedAtNanos) : Duration.ZERO;
+        return status().uptime();
     }
 
     /** Calls from this runtime that wait for the twin right now. */
     public int callsInFlight() {
-        TwinConnection current = connection;
-        return current == null ? 0 : current.endpoint().kernel().callsInFlight();
+        return status().callsInFlight();
     }
 
     /** How many times the twin was started (a restart counts). */
     public int starts() {
-        return starts.get();
+        return status().starts();
+    }
+
+    /** How many times the twin was restarted by its {@link RestartPolicy}. */
+    public int restarts() {
+        return status().restarts();
     }
 
     @Override

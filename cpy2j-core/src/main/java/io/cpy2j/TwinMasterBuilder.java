@@ -31,6 +31,10 @@ public final class TwinMasterBuilder {
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private int maxFrameSize = Protocol.DEFAULT_MAX_FRAME_SIZE;
     private boolean classDataSharing = true;
+    private Duration callTimeout = Duration.ZERO;
+    private RestartPolicy restartPolicy = RestartPolicy.never();
+    private boolean shutdownHook = true;
+    private final List<TwinListener> listeners = new ArrayList<>();
 
     TwinMasterBuilder(String id) {
         if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9_.-]*") || id.equals(Twins.MASTER_ID)) {
@@ -141,12 +145,61 @@ public final class TwinMasterBuilder {
         return this;
     }
 
+    /**
+     * How long a call waits for its answer before it fails with {@link TwinTimeoutException} (the twin
+     * may go on running it; its reply is dropped). Calls made while the twin restarts wait up to this long
+     * for it. Default: no limit. A call with a timeout is read for by a helper thread rather than by the
+     * caller itself, which costs a thread hand-off (a few microseconds) per call.
+     */
+    public TwinMasterBuilder callTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative()) {
+            throw new IllegalArgumentException("callTimeout must not be negative, was " + timeout + "; zero means none");
+        }
+        this.callTimeout = timeout;
+        return this;
+    }
+
+    /** What to do when the twin dies on its own. Default {@link RestartPolicy#never()}. */
+    public TwinMasterBuilder restartPolicy(RestartPolicy policy) {
+        this.restartPolicy = Objects.requireNonNull(policy, "restartPolicy");
+        return this;
+    }
+
+    /** Receives the twin's life events, from its first start on. */
+    public TwinMasterBuilder listener(TwinListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Whether the JVM's shutdown hook stops this twin (default on). A container that manages the
+     * master's life itself (a Spring context) turns it off and stops the twin when it closes.
+     */
+    public TwinMasterBuilder shutdownHook(boolean enabled) {
+        this.shutdownHook = enabled;
+        return this;
+    }
+
     /** Resolves the JDK (failing here if there is none) and registers the master for this twin id. */
     public TwinMaster build() {
+        return TwinMaster.register(new TwinMaster(settings(), listeners));
+    }
+
+    /**
+     * Like {@link #build()}, but shares the master when one for this twin id already exists with the
+     * same settings (two owners in one JVM, such as two cached Spring test contexts), counting its
+     * owners: the twin stops when the last of them calls {@code close()}. Fails with a message naming
+     * the difference when the settings differ. Listeners given here are added to the shared master.
+     */
+    public TwinMaster acquire() {
+        return TwinMaster.acquire(new TwinMaster(settings(), listeners), listeners);
+    }
+
+    private TwinMaster.Settings settings() {
         TwinSpec spec = new TwinSpec(id, resolveJdk(), jvmArgs, systemProperties, environment, workingDirectory,
                 classpathPrepend, classpath, inheritClasspath, startupTimeout, shutdownTimeout, maxFrameSize,
                 classDataSharing);
-        return TwinMaster.register(new TwinMaster(spec));
+        return new TwinMaster.Settings(spec, callTimeout, restartPolicy, shutdownHook);
     }
 
     private JdkInstallation resolveJdk() {

@@ -10,5 +10,7 @@ public enum TwinState {
     /** Stopped by {@link TwinMaster#stop()}. */
     STOPPED,
     /** The process died on its own (killed, crashed, {@code System.exit}); {@code start()} may be called again. */
-    TERMINATED
+    TERMINATED,
+    /** It died and its {@link RestartPolicy} is starting it again: calls wait up to the call timeout for it. */
+    RESTARTING
 }

@@ -2,7 +2,9 @@ package io.cpy2j.internal.call;
 
 import io.cpy2j.TwinException;
 import io.cpy2j.TwinSerializationException;
+import io.cpy2j.TwinTimeoutException;
 import io.cpy2j.internal.codec.Codec;
+import io.cpy2j.internal.kernel.Deadline;
 import io.cpy2j.internal.kernel.Kernel;
 import io.cpy2j.internal.kernel.Reply;
 import io.cpy2j.internal.kernel.RequestHandler;
@@ -16,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.lang.ref.Reference;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -39,6 +42,7 @@ public final class Endpoint implements RequestHandler, Peer {
     private final ObjectSpace objects;
     private final Codec codec;
     private volatile Kernel kernel;
+    private volatile Duration callTimeout = Duration.ZERO;
 
     public Endpoint(String localId, String remoteId, Function<ObjectSpace, Codec> codecFactory) {
         this.localId = localId;
@@ -49,6 +53,17 @@ public final class Endpoint implements RequestHandler, Peer {
 
     public void connect(Kernel kernel) {
         this.kernel = kernel;
+    }
+
+    /** How long an outgoing call waits for its reply before it fails with {@link TwinTimeoutException}; zero: no limit. */
+    public void callTimeout(Duration timeout) {
+        this.callTimeout = timeout;
+    }
+
+    private Deadline deadlineFor(Supplier<String> what) {
+        Duration timeout = callTimeout;
+        return timeout.isZero() ? Deadline.NONE
+                : Deadline.after(timeout, () -> new TwinTimeoutException(remoteId, what.get(), timeout));
     }
 
     public Kernel kernel() {
@@ -95,7 +110,7 @@ public final class Endpoint implements RequestHandler, Peer {
                 codec.delivered(pending);
             }
             return result(reply, () -> "execute " + name.get());
-        });
+        }, deadlineFor(() -> "execute " + name.get()));
     }
 
     /** Calls a method of the peer's native object {@code id}. */
@@ -156,7 +171,7 @@ public final class Endpoint implements RequestHandler, Peer {
         if (started != 0) {
             CallLog.debug(localId, remoteId, "call " + what.get() + describeArgs(args));
         }
-        Reply reply = kernel.call(buffer.array(), buffer.size());
+        Reply reply = kernel.call(buffer.array(), buffer.size(), deadlineFor(what));
         // Proxies among the arguments stay reachable until the peer has read them: collected earlier,
         // their release could overtake the call and drop the very objects it refers to.
         Reference.reachabilityFence(args);

@@ -10,60 +10,39 @@ import io.cpy2j.internal.protocol.Protocol;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
 
 /**
  * Multiplexed, re-entrant request/reply over one channel; the same class runs on both sides.
  *
- * <p>Reading is a role, not a thread (leader/followers): at most one thread reads at a time. A
- * caller waiting for its reply reads the channel itself when nobody else does, so in the common case
- * its reply reaches it with no hand-off between threads; frames meant for others are put in their
- * mailboxes. A pool thread that has just served a request takes the reading role again and serves the
- * next request it reads itself. A request nested in one of our pending requests (a callback) goes to
- * the thread waiting for that request, so a chain of calls back and forth runs on one thread per
- * side. A watchdog thread reads when nobody has for a while: when idle, when every reader is busy
- * running a long request, and to notice the peer's end.
+ * <p>Reading is a role, not a thread ({@link ReadingRole}): a caller waiting for its reply reads the
+ * channel itself when nobody else does, so in the common case its reply reaches it with no hand-off
+ * between threads; frames meant for others are put in their mailboxes. A pool thread that has just
+ * served a request takes the role again and serves the next request it reads itself. A request nested
+ * in one of our pending requests (a callback) goes to the thread waiting for that request, so a chain
+ * of calls back and forth runs on one thread per side. Calls nobody waits for are {@link AsyncCalls};
+ * the {@link Watchdog} reads when nobody else does.
  */
 public final class Kernel {
 
-    /**
-     * Asynchronous calls outstanding at once; more wait. Bounds memory, and keeps the pipes from filling
-     * up in both directions: with 16k in flight, throughput swung between 20k and 400k calls/s from run
-     * to run as both sides blocked writing; with 1k it holds at 280k-350k on 2 cores.
-     */
-    private static final int MAX_ASYNC_IN_FLIGHT = 1024;
-
-    /** How often the watchdog looks whether the reading role has been left unused. */
-    private static final long WATCH_NANOS = 1_000_000;
-    /** ... and how long it rests while a reader is waiting in a read: nothing can go unread then. */
-    private static final long IDLE_WATCH_NANOS = 10_000_000;
-
-    private final FrameReader reader;
     private final FrameWriter writer;
     private final RequestHandler handler;
     private final Executor executor;
     private final Function<Throwable, TwinException> closeReason;
     private final int maxFrameSize;
     private final ConcurrentHashMap<Long, Waiter> pending = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<Waiter> parked = new ConcurrentLinkedQueue<>();
-    private final AtomicReference<Thread> leader = new AtomicReference<>();
     private final AtomicLong ids = new AtomicLong();
-    private final AtomicLong activity = new AtomicLong();
-    private final AtomicLong asyncInFlight = new AtomicLong();
-    private final AtomicBoolean pumping = new AtomicBoolean();
     private final AtomicBoolean flushing = new AtomicBoolean();
     private final AtomicBoolean losing = new AtomicBoolean();
-    private volatile boolean readerMayBlock;
-    private final Semaphore asyncSlots = new Semaphore(MAX_ASYNC_IN_FLIGHT);
     private final ThreadLocal<CallChain> chains = ThreadLocal.withInitial(CallChain::new);
+    private final ReadingRole role;
+    private final AsyncCalls async = new AsyncCalls(this);
+    private final Watchdog watchdog = new Watchdog(this);
     private volatile TwinException closedWith;
 
     /**
@@ -72,41 +51,46 @@ public final class Kernel {
      */
     public Kernel(FrameReader reader, FrameWriter writer, RequestHandler handler, Executor executor,
                   Function<Throwable, TwinException> closeReason, int maxFrameSize) {
-        this.reader = reader;
         this.writer = writer;
         this.handler = handler;
         this.executor = executor;
         this.closeReason = closeReason;
         this.maxFrameSize = maxFrameSize;
+        this.role = new ReadingRole(reader, this::flushLaterIfDirty, this::freeUnclaimed);
     }
 
     /** Starts the watchdog thread; it ends when the channel closes. */
     public Thread start(String threadName) {
-        Thread thread = new Thread(this::watch, threadName);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        return watchdog.start(threadName);
     }
 
     /** Sends a request and blocks until its reply, serving callbacks of this call chain meanwhile. */
     public Reply call(byte[] body, int length) {
+        return call(body, length, Deadline.NONE);
+    }
+
+    /**
+     * Like {@link #call(byte[], int)}, failing with {@code deadline}'s exception when it passes first;
+     * the reply, when it comes, is then dropped.
+     */
+    public Reply call(byte[] body, int length, Deadline deadline) {
         checkSize(length);
         long id = ids.incrementAndGet();
-        activity.incrementAndGet();
         Waiter waiter = new Waiter(id);
         pending.put(id, waiter);
+        watchdog.touched();
         try {
             failIfClosed();
             // Written, then flushed outside the write: frames other callers wrote meanwhile leave in the
             // same system call, and their own flush finds nothing left to do.
-            send(Protocol.KIND_REQUEST, id, chains.get().innermost(), body, length, false);
+            sendRequest(waiter.id, body, length);
             flushOrFail();
-            return awaitReply(waiter);
+            return awaitReply(waiter, deadline);
         } finally {
-            pending.remove(id);
+            pending.remove(waiter.id);
             for (Frame late : waiter.finish()) {
                 if (late.kind() == Protocol.KIND_REQUEST) {
-                    executor.execute(() -> serveAndLead(late)); // routed to us just as we left
+                    serveOnPool(late); // routed to us just as we left
                 }
             }
         }
@@ -114,149 +98,30 @@ public final class Kernel {
 
     /**
      * Sends a request without waiting: the thread that reads the reply decodes it with {@code decode}
-     * and completes the future with the result, or with what {@code decode} threw. At most
-     * {@code MAX_ASYNC_IN_FLIGHT} such calls are outstanding; more wait for a free slot.
+     * and completes the future with the result, or with what {@code decode} threw. Every failure,
+     * sending included, completes the future; nothing is thrown.
      */
     public <T> CompletableFuture<T> submit(byte[] body, int length, Function<Reply, T> decode) {
-        try {
-            checkSize(length);
-            acquireAsyncSlot();
-        } catch (TwinException e) {
-            return CompletableFuture.failedFuture(e); // asynchronous calls report every failure in their future
-        }
-        long id = ids.incrementAndGet();
-        activity.incrementAndGet();
-        CompletableFuture<T> future = new CompletableFuture<>();
-        Waiter waiter = new Waiter(id, frame -> deliverAsync(id, frame, future, decode));
-        pending.put(id, waiter);
-        asyncInFlight.incrementAndGet();
-        try {
-            failIfClosed();
-            send(Protocol.KIND_REQUEST, id, chains.get().innermost(), body, length, false);
-            if (readerMayBlock) {
-                flush(); // a reader waits for replies to what is still in our buffer
-            }
-        } catch (RuntimeException e) {
-            finishAsync(id);
-            future.completeExceptionally(e);
-            return future;
-        }
-        pumpAsync();
-        return future;
+        return async.submit(body, length, decode, Deadline.NONE);
     }
 
-    private void acquireAsyncSlot() {
-        try {
-            while (!asyncSlots.tryAcquire(10, TimeUnit.MILLISECONDS)) {
-                failIfClosed(); // the reason to stop waiting: the channel is gone
-                flush();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TwinException("interrupted while waiting to submit a call", e);
-        }
+    public <T> CompletableFuture<T> submit(byte[] body, int length, Function<Reply, T> decode, Deadline deadline) {
+        return async.submit(body, length, decode, deadline);
     }
 
-    private <T> void deliverAsync(long id, Frame frame, CompletableFuture<T> future, Function<Reply, T> decode) {
-        if (frame.kind() == Protocol.KIND_REQUEST) {
-            executor.execute(() -> serveAndLead(frame)); // a callback of an asynchronous call
-            return;
-        }
-        // Counted out before the future completes, so that whoever it wakes sees the call finished.
-        finishAsync(id);
-        if (leader.get() == Thread.currentThread()) {
-            // Continuations run where the future completes; the reader must not run user code that
-            // might call the twin and wait for a reader that is itself.
-            executor.execute(() -> completeAsync(frame, future, decode));
-        } else {
-            completeAsync(frame, future, decode);
-        }
-    }
-
-    private <T> void completeAsync(Frame frame, CompletableFuture<T> future, Function<Reply, T> decode) {
-        if (frame == Waiter.CLOSED) {
-            future.completeExceptionally(closedWith);
-            return;
-        }
-        try {
-            future.complete(decode.apply(new Reply(frame.kind() == Protocol.KIND_REPLY_OK, frame.data(),
-                    frame.bodyOffset(), frame.bodyLength())));
-        } catch (Throwable error) { // the remote exception, rethrown by decode: the call's outcome
-            future.completeExceptionally(error);
-        }
-    }
-
-    private void finishAsync(long id) {
-        if (pending.remove(id) != null) {
-            asyncInFlight.decrementAndGet();
-            asyncSlots.release();
-        }
-    }
-
-    /** Makes sure someone sends and reads for outstanding asynchronous calls. */
-    private void pumpAsync() {
-        if (pumping.compareAndSet(false, true)) {
-            executor.execute(this::pump);
-        }
-    }
-
-    /** Sends what submitted calls left in the buffer, then reads one frame, while asynchronous calls are out. */
-    private void pump() {
-        try {
-            while (closedWith == null) {
-                flush(); // not holding the reading role: see readFrame
-                if (asyncInFlight.get() == 0 || !tryLead()) {
-                    break;
-                }
-                Frame asyncReply;
-                try {
-                    asyncReply = routeAllButAsyncReply(readFrame());
-                } catch (IOException | RuntimeException | Error e) {
-                    lost(e);
-                    break;
-                } finally {
-                    resignWith(null);
-                }
-                if (asyncReply != null) {
-                    route(asyncReply); // after resigning: its continuations run here, not on a reader
-                }
-            }
-        } finally {
-            pumping.set(false);
-        }
-        if (asyncInFlight.get() > 0 && leader.get() == null && closedWith == null) {
-            pumpAsync();
-        }
-    }
-
-    /**
-     * Routes a frame while still holding the reading role, except a reply to an asynchronous call, which
-     * is returned to be completed after resigning. A frame for a synchronous waiter must never be routed
-     * by a thread that no longer reads: the waiter may have taken the role meanwhile, found its mailbox
-     * empty and gone on to block in a read for a reply that is already in its mailbox.
-     */
-    private Frame routeAllButAsyncReply(Frame frame) {
-        if (frame.kind() != Protocol.KIND_REQUEST) {
-            Waiter waiter = pending.get(frame.id());
-            if (waiter != null && waiter.isAsync()) {
-                return frame;
-            }
-        }
-        route(frame);
-        return null;
-    }
-
-    private Reply awaitReply(Waiter waiter) {
+    private Reply awaitReply(Waiter waiter, Deadline deadline) {
         while (true) {
-            Frame frame = nextFrameFor(waiter);
+            Frame frame = deadline.isSet() ? nextFrameBefore(waiter, deadline) : nextFrameFor(waiter);
             if (frame == Waiter.CLOSED) {
                 throw closedWith;
+            }
+            if (frame == null) {
+                throw deadline.expired();
             }
             if (frame.kind() == Protocol.KIND_REQUEST) {
                 serve(frame, true); // a callback of our own chain: run it here, on the waiting thread
             } else {
-                return new Reply(frame.kind() == Protocol.KIND_REPLY_OK, frame.data(), frame.bodyOffset(),
-                        frame.bodyLength());
+                return Reply.of(frame);
             }
         }
     }
@@ -271,117 +136,83 @@ public final class Kernel {
             if (closedWith != null) {
                 return Waiter.CLOSED;
             }
-            parked.add(waiter); // before trying to lead, so that a leader resigning now wakes us
-            if (tryLead()) {
-                parked.remove(waiter);
-                frame = waiter.poll(); // delivered just before we took the lead
-                return frame != null ? resignWith(frame) : readUntil(waiter);
+            role.queue(waiter); // before trying to lead, so that a leader resigning now wakes us
+            if (role.tryLead()) {
+                role.leaveQueue(waiter);
+                // Delivered before we took the lead: every delivery to a blocking waiter is made by a
+                // reader before it resigns, so this poll sees it (invariant 2).
+                frame = waiter.poll();
+                return frame != null ? role.resignWith(frame) : readUntil(f -> isFor(waiter, f), Integer.MAX_VALUE, false);
             }
-            waiter.park();
-            parked.remove(waiter);
+            waiter.park(Waiter.PARK_NANOS);
+            role.leaveQueue(waiter);
         }
     }
 
-    /** As the reader: routes frames for others until one for {@code waiter} comes; then resigns. */
-    private Frame readUntil(Waiter waiter) {
+    /**
+     * Like {@link #nextFrameFor} for a caller with a deadline, which never reads itself: a read cannot be
+     * left when the time is up. The watchdog reads for it. Returns {@code null} when the deadline passed.
+     */
+    private Frame nextFrameBefore(Waiter waiter, Deadline deadline) {
+        watchdog.timedWaiterArrived();
         try {
             while (true) {
-                Frame frame = readFrame();
-                boolean mine = frame.kind() == Protocol.KIND_REQUEST ? frame.nestedIn() == waiter.id
-                        : frame.id() == waiter.id;
-                if (mine) {
-                    return resignWith(frame);
+                Frame frame = waiter.poll();
+                if (frame != null) {
+                    return frame;
+                }
+                if (closedWith != null) {
+                    return Waiter.CLOSED;
+                }
+                long remaining = deadline.remainingNanos();
+                if (remaining <= 0) {
+                    return null;
+                }
+                watchdog.summonIfNeeded();
+                waiter.park(Math.min(remaining, Waiter.PARK_NANOS));
+            }
+        } finally {
+            watchdog.timedWaiterLeft();
+        }
+    }
+
+    private static boolean isFor(Waiter waiter, Frame frame) {
+        return frame.kind() == Protocol.KIND_REQUEST ? frame.nestedIn() == waiter.id : frame.id() == waiter.id;
+    }
+
+    /** A request that is nobody's callback, to be served by whichever thread takes it. */
+    boolean isTopLevelRequest(Frame frame) {
+        return frame.kind() == Protocol.KIND_REQUEST && ownerOf(frame) == null;
+    }
+
+    /**
+     * The one read-and-route loop, for the holder of the reading role: reads up to {@code maxFrames}
+     * frames (only those already buffered when {@code onlyBuffered}), routing each, until one satisfies
+     * {@code keep}; then resigns and returns that frame, or {@code null} when none did, or
+     * {@link Waiter#CLOSED} when the channel was lost.
+     */
+    Frame readUntil(Predicate<Frame> keep, int maxFrames, boolean onlyBuffered) {
+        try {
+            for (int read = 0; read < maxFrames && (!onlyBuffered || role.hasCompleteFrame()); read++) {
+                Frame frame = role.read();
+                if (keep.test(frame)) {
+                    return role.resignWith(frame);
                 }
                 route(frame);
             }
+            return role.resignWith(null);
         } catch (IOException | RuntimeException | Error e) {
             lost(e);
-            return resignWith(Waiter.CLOSED);
+            return role.resignWith(Waiter.CLOSED);
         }
     }
 
-    /**
-     * As the reader: returns the next request that is nobody's callback, to be served by this thread.
-     * A frame for a waiting caller is handed over, and then this thread resigns: the caller, awake
-     * again, is the better reader for what comes next (its own reply).
-     */
-    private Frame readUntilTopLevel() {
-        try {
-            Frame frame = readFrame();
-            if (frame.kind() == Protocol.KIND_REQUEST && ownerOf(frame) == null) {
-                return resignWith(frame);
-            }
-            route(frame);
-            return resignWith(null);
-        } catch (IOException | RuntimeException | Error e) {
-            lost(e);
-            resignWith(null);
-            return null;
-        }
-    }
-
-    /**
-     * Reads the next frame. A thread never writes while it holds the reading role: if both sides could
-     * block writing into full pipes with nobody reading, they would wait for each other forever.
-     */
-    private Frame readFrame() throws IOException {
-        if (!reader.hasCompleteFrame()) {
-            // About to wait for the peer: frames left in our buffer must go out first, or the peer may
-            // wait for them too. Submitters check the flag after writing (see submit), so one of us sees
-            // the other; the flush itself runs on another thread (see above).
-            readerMayBlock = true;
-            if (writer.isDirty()) {
-                flushLater();
-            }
-        }
-        try {
-            return reader.read();
-        } finally {
-            readerMayBlock = false;
-        }
-    }
-
-    /** The handler's error reply; an empty one (which the peer reports as unreadable) if even that fails. */
-    private Reply failure(Throwable e) {
-        try {
-            Reply reply = handler.failure(e);
-            return reply.length() <= maxBodySize() ? reply : Reply.error(new byte[0]);
-        } catch (Throwable broken) {
-            return Reply.error(new byte[0]);
-        }
-    }
-
-    private void flushLater() {
-        if (flushing.compareAndSet(false, true)) {
-            executor.execute(() -> {
-                flushing.set(false);
-                flush();
-            });
-        }
-    }
-
-    private void flushOrFail() {
-        try {
-            writer.flush();
-        } catch (IOException e) {
-            throw lost(e);
-        }
-    }
-
-    /** Sends buffered frames; a failure means the channel is lost. */
-    private void flush() {
-        try {
-            writer.flush();
-        } catch (IOException e) {
-            lost(e);
-        }
-    }
-
-    private void route(Frame frame) {
+    /** Only the holder of the reading role routes a frame to a blocking waiter (invariant 2). */
+    void route(Frame frame) {
         if (frame.kind() == Protocol.KIND_REQUEST) {
             Waiter owner = ownerOf(frame);
             if (owner == null || !owner.deliver(frame)) {
-                executor.execute(() -> serveAndLead(frame));
+                serveOnPool(frame);
             }
         } else {
             Waiter waiter = pending.get(frame.id());
@@ -395,45 +226,34 @@ public final class Kernel {
         return request.nestedIn() == 0 ? null : pending.get(request.nestedIn());
     }
 
+    void serveOnPool(Frame request) {
+        try {
+            executor.execute(() -> serveAndLead(request));
+        } catch (RuntimeException | Error e) {
+            lost(e); // no thread to serve it: the channel cannot go on
+        }
+    }
+
     /**
      * Runs on a pool thread: serves a request, then reads and serves the next ones itself while it can.
      * Replies to requests that arrived together stay in the buffer and leave together.
      */
     private void serveAndLead(Frame first) {
         Frame frame = first;
-        while (frame != null && closedWith == null) {
+        while (frame != null && frame != Waiter.CLOSED && closedWith == null) {
             serve(frame, false);
-            frame = nextBufferedRequest();
+            frame = role.tryLead() ? readUntil(this::isTopLevelRequest, Integer.MAX_VALUE, true) : null;
             if (frame == null) {
                 flush(); // before waiting to read, and never while holding the reading role
-                frame = closedWith == null && tryLead() ? readUntilTopLevel() : null;
+                frame = closedWith == null && role.tryLead() ? readUntil(this::isTopLevelRequest, 1, false) : null;
             }
         }
         flush();
     }
 
-    /** A request already complete in the input buffer, taken without waiting; other frames are routed. */
-    private Frame nextBufferedRequest() {
-        if (!tryLead()) {
-            return null;
-        }
-        try {
-            while (reader.hasCompleteFrame()) {
-                Frame frame = reader.read();
-                if (frame.kind() == Protocol.KIND_REQUEST && ownerOf(frame) == null) {
-                    return resignWith(frame);
-                }
-                route(frame);
-            }
-        } catch (IOException | RuntimeException | Error e) {
-            lost(e);
-        }
-        return resignWith(null);
-    }
-
     /** Runs a request and writes its reply, sent at once only with {@code flush}. */
     private void serve(Frame request, boolean flush) {
-        activity.incrementAndGet();
+        watchdog.touched();
         CallChain chain = chains.get();
         chain.push(request.id());
         Reply reply;
@@ -456,50 +276,79 @@ public final class Kernel {
         }
     }
 
-    private boolean tryLead() {
-        return leader.get() == null && leader.compareAndSet(null, Thread.currentThread());
-    }
-
-    /** Gives up reading; a caller parked for want of a reader is woken to take over. */
-    private Frame resignWith(Frame frame) {
-        leader.set(null);
-        Waiter next = parked.peek();
-        if (next != null) {
-            next.wake();
-        } else if (asyncInFlight.get() > 0) {
-            pumpAsync();
-        }
-        return frame;
-    }
-
-    /**
-     * The watchdog: takes the reading role when nobody has used the channel for two rounds, so that
-     * requests are read while every other reader is busy, and the peer's end is noticed when idle.
-     */
-    private void watch() {
-        long seen = -1;
-        while (closedWith == null) {
-            long now = activity.get();
-            if (now == seen && leader.get() == null && tryLead()) {
-                Frame frame = readUntilTopLevel();
-                if (frame != null) {
-                    try {
-                        executor.execute(() -> serveAndLead(frame));
-                    } catch (RuntimeException | Error e) {
-                        lost(e); // no thread to serve it: the channel cannot go on
-                    }
-                }
-            }
-            seen = now;
-            LockSupport.parkNanos(this, leader.get() != null && readerMayBlock ? IDLE_WATCH_NANOS : WATCH_NANOS);
-        }
-    }
-
-    private void send(byte kind, long id, long nestedIn, byte[] body, int length, boolean flush) {
+    /** The handler's error reply; an empty one (which the peer reports as unreadable) if even that fails. */
+    private Reply failure(Throwable e) {
         try {
-            writer.write(kind, id, nestedIn, body, length, flush);
+            Reply reply = handler.failure(e);
+            return reply.length() <= maxBodySize() ? reply : Reply.error(new byte[0]);
+        } catch (Throwable broken) {
+            return Reply.error(new byte[0]);
+        }
+    }
+
+    /** The role is free and nobody is parked for it: asynchronous calls or callers with deadlines may need a reader. */
+    private void freeUnclaimed() {
+        async.pumpIfNeeded();
+        watchdog.summonIfNeeded();
+    }
+
+    // ---- what AsyncCalls and the Watchdog use ---------------------------------------------------
+
+    long register(LongFunction<Waiter> waiter) {
+        long id = ids.incrementAndGet();
+        pending.put(id, waiter.apply(id));
+        watchdog.touched();
+        return id;
+    }
+
+    boolean unregister(long id) {
+        return pending.remove(id) != null;
+    }
+
+    Waiter waiterOf(long id) {
+        return pending.get(id);
+    }
+
+    ReadingRole role() {
+        return role;
+    }
+
+    Executor executor() {
+        return executor;
+    }
+
+    void sendRequest(long id, byte[] body, int length) {
+        try {
+            writer.write(Protocol.KIND_REQUEST, id, chains.get().innermost(), body, length, false);
         } catch (IOException e) {
             throw lost(e);
+        }
+    }
+
+    /** Sends buffered frames; a failure means the channel is lost. */
+    void flush() {
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            lost(e);
+        }
+    }
+
+    private void flushOrFail() {
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            throw lost(e);
+        }
+    }
+
+    /** A reader about to block hands the flush of what is left in the buffer to another thread. */
+    private void flushLaterIfDirty() {
+        if (writer.isDirty() && flushing.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                flushing.set(false);
+                flush();
+            });
         }
     }
 
@@ -548,14 +397,14 @@ public final class Kernel {
         return closedWith;
     }
 
-    private void failIfClosed() {
+    void failIfClosed() {
         TwinException reason = closedWith;
         if (reason != null) {
             throw reason;
         }
     }
 
-    private void checkSize(int length) {
+    void checkSize(int length) {
         if (length + Protocol.HEADER_SIZE > maxFrameSize) {
             throw new TwinSerializationException("Cannot send a request of " + length + " bytes: over the frame limit of "
                     + maxFrameSize + " bytes (TwinMasterBuilder.maxFrameSize)");

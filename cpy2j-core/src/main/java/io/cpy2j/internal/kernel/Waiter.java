@@ -18,7 +18,7 @@ final class Waiter {
     static final Frame CLOSED = new Frame((byte) 0, 0, 0, new byte[0], 0);
 
     /** Longest a waiter parks before it looks again: a bound, in case a wake-up is ever missed. */
-    private static final long PARK_NANOS = 10_000_000;
+    static final long PARK_NANOS = 10_000_000;
 
     final long id;
     private final Thread thread = Thread.currentThread();
@@ -73,7 +73,7 @@ final class Waiter {
         return inbox.poll();
     }
 
-    void park() {
-        LockSupport.parkNanos(this, PARK_NANOS);
+    void park(long nanos) {
+        LockSupport.parkNanos(this, nanos);
     }
 }

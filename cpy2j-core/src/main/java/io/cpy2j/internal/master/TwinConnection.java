@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,21 +44,28 @@ public final class TwinConnection {
     private final FrameReader reader;
     private final Endpoint endpoint;
     private final ExecutorService callbacks;
+    private final Consumer<TwinTerminatedException> onDeath;
     private volatile Handshake handshake;
     private volatile boolean stopping;
 
-    private TwinConnection(TwinSpec spec, TwinProcess process) {
+    private TwinConnection(TwinSpec spec, TwinProcess process, Consumer<TwinTerminatedException> onDeath) {
         this.spec = spec;
         this.process = process;
+        this.onDeath = onDeath;
         this.transport = StreamTransport.ofProcess(process.process());
         this.reader = new FrameReader(transport.input(), spec.maxFrameSize());
         this.endpoint = new Endpoint(ThisRuntime.MASTER_ID, spec.id(), StandardCodec::new);
         this.callbacks = callbackPool(spec.id());
     }
 
-    /** Launches the twin and returns once it has answered the handshake, or fails with why it did not. */
-    public static TwinConnection open(TwinSpec spec) {
-        TwinConnection connection = new TwinConnection(spec, TwinProcess.start(spec));
+    /**
+     * Launches the twin and returns once it has answered the handshake, or fails with why it did not.
+     *
+     * @param onDeath told, on the thread that noticed, when the twin dies on its own (not when stopped);
+     *                it must not block
+     */
+    public static TwinConnection open(TwinSpec spec, Consumer<TwinTerminatedException> onDeath) {
+        TwinConnection connection = new TwinConnection(spec, TwinProcess.start(spec), onDeath);
         try {
             connection.handshake = connection.awaitHandshake();
         } catch (RuntimeException e) {
@@ -143,6 +151,9 @@ public final class TwinConnection {
         TwinTerminatedException error = new TwinTerminatedException(spec.id(),
                 status.isPresent() ? status.getAsInt() : null, message);
         error.initCause(cause);
+        if (!stopping) {
+            onDeath.accept(error);
+        }
         return error;
     }
 

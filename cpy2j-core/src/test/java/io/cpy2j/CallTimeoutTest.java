@@ -1,0 +1,85 @@
+package io.cpy2j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cpy2j.support.Signals;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A call that exceeds the twin's call timeout fails with {@link TwinTimeoutException}; the twin goes on. */
+class CallTimeoutTest {
+
+    static TwinMaster twin;
+
+    @BeforeAll
+    static void start() {
+        twin = TwinMaster.builder("timeouts").callTimeout(Duration.ofMillis(500)).build().start();
+    }
+
+    @AfterAll
+    static void close() {
+        twin.close();
+    }
+
+    @Test
+    void aSlowCallFailsWithATimeoutNamingTwinCallAndTime() {
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> twin.execute(() -> {
+            Thread.sleep(5_000);
+            return "late";
+        }))
+                .isInstanceOf(TwinTimeoutException.class)
+                .hasMessageContaining("twin 'timeouts'")
+                .hasMessageContaining("execute")
+                .hasMessageContaining("PT0.5S")
+                .satisfies(e -> assertThat(((TwinTimeoutException) e).timeout()).isEqualTo(Duration.ofMillis(500)));
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(4_000);
+    }
+
+    @Test
+    void theConnectionStaysUpAndALateReplyIsDropped() throws Exception {
+        assertThatThrownBy(() -> twin.execute(() -> {
+            Thread.sleep(800);
+            return "late";
+        })).isInstanceOf(TwinTimeoutException.class);
+        Thread.sleep(600); // the late reply arrives now and must be dropped, not given to the next call
+        String next = twin.execute(() -> "next");
+        assertThat(next).isEqualTo("next");
+        assertThat(twin.callsInFlight()).isZero();
+    }
+
+    @Test
+    void fastCallsWithATimeoutReturnTheirResults() {
+        for (int i = 0; i < 200; i++) {
+            int n = i;
+            Integer doubled = twin.execute(() -> n * 2);
+            assertThat(doubled).isEqualTo(2 * i);
+        }
+    }
+
+    @Test
+    void aSubmittedCallTimesOutInItsFuture() {
+        CompletableFuture<String> late = twin.submit(() -> {
+            Thread.sleep(5_000);
+            return "late";
+        });
+        assertThatThrownBy(() -> late.get(3, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(TwinTimeoutException.class);
+    }
+
+    @Test
+    void aCallToAFrozenTwinTimesOut() throws Exception {
+        try (TwinMaster frozen = TwinMaster.builder("frozen-timeouts").callTimeout(Duration.ofMillis(500))
+                .shutdownTimeout(Duration.ofSeconds(1)).build().start()) {
+            Signals.stop(frozen.pid().getAsLong());
+            assertThatThrownBy(() -> frozen.execute(() -> 1)).isInstanceOf(TwinTimeoutException.class);
+            assertThatThrownBy(() -> frozen.execute(() -> 2)).isInstanceOf(TwinTimeoutException.class);
+        }
+    }
+}
