@@ -6,14 +6,12 @@ import io.cpy2j.TwinStartupException;
 import io.cpy2j.TwinTerminatedException;
 import io.cpy2j.internal.call.Endpoint;
 import io.cpy2j.internal.call.Threads;
-import io.cpy2j.internal.codec.StandardCodec;
-import io.cpy2j.internal.kernel.Kernel;
+import io.cpy2j.internal.connection.Connection;
 import io.cpy2j.internal.launch.TwinCommandLine;
 import io.cpy2j.internal.launch.TwinProcess;
 import io.cpy2j.internal.launch.TwinSpec;
 import io.cpy2j.internal.protocol.Frame;
 import io.cpy2j.internal.protocol.FrameReader;
-import io.cpy2j.internal.protocol.FrameWriter;
 import io.cpy2j.internal.protocol.Handshake;
 import io.cpy2j.internal.protocol.Protocol;
 import io.cpy2j.internal.transport.StreamTransport;
@@ -40,7 +38,7 @@ public final class TwinConnection {
 
     private final TwinSpec spec;
     private final TwinProcess process;
-    private final StreamTransport transport;
+    private final Connection connection;
     private final FrameReader reader;
     private final Endpoint endpoint;
     private final ExecutorService callbacks;
@@ -52,9 +50,10 @@ public final class TwinConnection {
         this.spec = spec;
         this.process = process;
         this.onDeath = onDeath;
-        this.transport = StreamTransport.ofProcess(process.process());
-        this.reader = new FrameReader(transport.input(), spec.maxFrameSize());
-        this.endpoint = new Endpoint(ThisRuntime.MASTER_ID, spec.id(), StandardCodec::new);
+        this.connection = Connection.over(StreamTransport.ofProcess(process.process()), ThisRuntime.MASTER_ID,
+                spec.id(), spec.maxFrameSize());
+        this.reader = connection.reader();
+        this.endpoint = connection.endpoint();
         this.callbacks = callbackPool(spec.id());
     }
 
@@ -130,10 +129,7 @@ public final class TwinConnection {
     }
 
     private void connectKernel() {
-        Kernel kernel = new Kernel(reader, new FrameWriter(transport.output()), endpoint, callbacks,
-                this::terminated, spec.maxFrameSize());
-        endpoint.connect(kernel);
-        kernel.start("cpy2j-" + spec.id() + "-reader");
+        connection.start(callbacks, this::terminated, spec.maxFrameSize(), "cpy2j-" + spec.id() + "-reader");
     }
 
     /** Why calls fail once the channel is lost: the twin was stopped, or it died, with its exit status. */
@@ -169,7 +165,7 @@ public final class TwinConnection {
 
     /** Closing stdin flushes, which blocks if the twin reads nothing: never let that delay the kill. */
     private void closeQuietlyInBackground() {
-        Thread closer = new Thread(transport::close, "cpy2j-" + spec.id() + "-close");
+        Thread closer = new Thread(connection.transport()::close, "cpy2j-" + spec.id() + "-close");
         closer.setDaemon(true);
         closer.start();
     }

@@ -1,11 +1,8 @@
 package io.cpy2j.internal.twin;
 
 import io.cpy2j.TwinTerminatedException;
-import io.cpy2j.internal.call.Endpoint;
 import io.cpy2j.internal.call.Threads;
-import io.cpy2j.internal.codec.StandardCodec;
-import io.cpy2j.internal.kernel.Kernel;
-import io.cpy2j.internal.protocol.FrameReader;
+import io.cpy2j.internal.connection.Connection;
 import io.cpy2j.internal.protocol.FrameWriter;
 import io.cpy2j.internal.protocol.Handshake;
 import io.cpy2j.internal.protocol.Protocol;
@@ -40,25 +37,20 @@ public final class TwinMain {
         String twinId = args[0];
         long masterPid = Long.parseLong(args[1]);
         int maxFrameSize = Integer.parseInt(args[2]);
-        StreamTransport channel = StreamTransport.ofStandardStreams();
+        Connection connection = Connection.over(StreamTransport.ofStandardStreams(), twinId, ThisRuntime.MASTER_ID,
+                maxFrameSize);
         // From here on, whatever user code prints goes to stderr, which the master forwards to its log.
         System.setOut(System.err);
         System.setIn(InputStream.nullInputStream());
 
         CountDownLatch masterGone = new CountDownLatch(1);
-        Endpoint endpoint = new Endpoint(twinId, ThisRuntime.MASTER_ID, StandardCodec::new);
-        FrameWriter writer = new FrameWriter(channel.output());
-        Kernel kernel = new Kernel(new FrameReader(channel.input(), maxFrameSize), writer, endpoint,
-                workers(twinId), cause -> {
-                    masterGone.countDown();
-                    return new TwinTerminatedException(ThisRuntime.MASTER_ID, null,
-                            "the master of twin '" + twinId + "' closed the channel or died");
-                }, maxFrameSize);
-        endpoint.connect(kernel);
-        ThisRuntime.becomeTwin(twinId, endpoint);
-
-        sayHello(writer, twinId);
-        kernel.start("cpy2j-" + twinId + "-reader");
+        ThisRuntime.becomeTwin(twinId, connection.endpoint());
+        sayHello(connection.writer(), twinId);
+        connection.start(workers(twinId), cause -> {
+            masterGone.countDown();
+            return new TwinTerminatedException(ThisRuntime.MASTER_ID, null,
+                    "the master of twin '" + twinId + "' closed the channel or died");
+        }, maxFrameSize, "cpy2j-" + twinId + "-reader");
         watchMaster(masterPid, masterGone);
         masterGone.await();
         exit();

@@ -1,0 +1,69 @@
+package io.cpy2j.internal.connection;
+
+import io.cpy2j.TwinException;
+import io.cpy2j.internal.call.Endpoint;
+import io.cpy2j.internal.codec.StandardCodec;
+import io.cpy2j.internal.kernel.Kernel;
+import io.cpy2j.internal.protocol.FrameReader;
+import io.cpy2j.internal.protocol.FrameWriter;
+import io.cpy2j.internal.transport.Transport;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * One end of a channel between two runtimes, wired the same way on both sides: frames over a
+ * {@link Transport}, a {@link Kernel} for requests and replies, an {@link Endpoint} for calls. The
+ * master's {@code TwinConnection} and the twin's {@code TwinMain} both build theirs here; the reader and
+ * writer are there before the kernel starts, for the handshake.
+ */
+public final class Connection {
+
+    private final Transport transport;
+    private final FrameReader reader;
+    private final FrameWriter writer;
+    private final Endpoint endpoint;
+    private volatile Kernel kernel;
+
+    private Connection(Transport transport, String localId, String remoteId, int maxFrameSize) {
+        this.transport = transport;
+        this.reader = new FrameReader(transport.input(), maxFrameSize);
+        this.writer = new FrameWriter(transport.output());
+        this.endpoint = new Endpoint(localId, remoteId, StandardCodec::new);
+    }
+
+    /** Frames and an endpoint over {@code transport}; {@link #start} begins serving. */
+    public static Connection over(Transport transport, String localId, String remoteId, int maxFrameSize) {
+        return new Connection(transport, localId, remoteId, maxFrameSize);
+    }
+
+    /**
+     * Connects the kernel and starts its watchdog: from here on the peer's requests are served.
+     *
+     * @param executor    runs the peer's requests that are nobody's callback
+     * @param closeReason turns the cause of a lost channel into what every caller then gets
+     */
+    public Kernel start(Executor executor, Function<Throwable, TwinException> closeReason, int maxFrameSize,
+                        String threadName) {
+        Kernel started = new Kernel(reader, writer, endpoint, executor, closeReason, maxFrameSize);
+        endpoint.connect(started);
+        kernel = started;
+        started.start(threadName);
+        return started;
+    }
+
+    public FrameReader reader() {
+        return reader;
+    }
+
+    public FrameWriter writer() {
+        return writer;
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+}
