@@ -9,6 +9,7 @@ import io.cpy2j.internal.call.Invocations;
 import io.cpy2j.internal.call.Sneaky;
 import io.cpy2j.internal.object.ByReference;
 import io.cpy2j.internal.object.Constructors;
+import io.cpy2j.internal.object.RefDescriptor;
 import io.cpy2j.internal.object.TwinProxy;
 import io.cpy2j.internal.twin.ThisRuntime;
 import java.util.ArrayList;
@@ -130,6 +131,14 @@ public final class Twins {
     /** Forgets all group initializers (for tests and for applications that reconfigure). */
     public static void clearInitializers() {
         TwinGroup.clear();
+    }
+
+    /**
+     * In a twin: creates an object and exports it to the master, returning the reference itself rather
+     * than a proxy-to-be, so the master chooses the kind of proxy (see {@link TwinMaster#createByName}).
+     */
+    static RefDescriptor createForMaster(String className, Object[] args) throws Exception {
+        return ThisRuntime.master().objects().toRef(Constructors.newExported(className, args));
     }
 
     /** In a twin: how many of its native objects the master holds references to. */
