@@ -97,6 +97,19 @@ public final class Twins {
         return object;
     }
 
+    /**
+     * Makes every instance of exactly {@code type} sent from this runtime cross by reference, like
+     * {@link #export} but declared up front, without an instance (a container declares its by-reference
+     * types at start-up). Declare it before the first instance is sent; each runtime decides for what it
+     * sends, so twins that return such instances declare it too, for example in a group initializer:
+     * {@code Twins.addInitializer(() -> Twins.exportType(Box.class))}.
+     *
+     * @param interfaces what the other side's proxies implement; all the class's interfaces if none
+     */
+    public static void exportType(Class<?> type, Class<?>... interfaces) {
+        ByReference.exportType(type, interfaces);
+    }
+
     /** An asynchronous view of a proxy: its calls return {@code CompletableFuture}s. */
     public static <T> TwinAsync<T> async(T proxy) {
         if (!(proxy instanceof TwinProxy twinProxy)) {
