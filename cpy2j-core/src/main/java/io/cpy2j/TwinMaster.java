@@ -9,6 +9,7 @@ import io.cpy2j.internal.call.Endpoint;
 import io.cpy2j.internal.launch.TwinSpec;
 import io.cpy2j.internal.master.TwinSupervisor;
 import io.cpy2j.internal.object.Constructors;
+import io.cpy2j.internal.object.RefDescriptor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -183,18 +184,38 @@ public final class TwinMaster implements AutoCloseable {
                 Constructors::newExported, type.getName(), args));
     }
 
-    /** Like {@link #create(Class, Object...)}, typed as an interface the class implements. */
-    public <I> I create(Class<I> asInterface, Class<? extends I> implementation, Object... args) {
-        return asInterface.cast(create(implementation, args));
+    /**
+     * Creates an instance of {@code implementation} natively in this twin, seen here as {@code view}. For
+     * an interface the caller gets a JDK proxy of that interface only, and this side never initialises or
+     * subclasses the implementation; for a class, a subclass proxy as {@link #create(Class, Object...)}
+     * gives. The first proxy of an object decides its kind for as long as it lives here.
+     */
+    public <I> I create(Class<I> view, Class<? extends I> implementation, Object... args) {
+        if (!view.isInterface()) {
+            return view.cast(create(implementation, args));
+        }
+        return createAs(view, implementation.getName(), args);
     }
 
     /**
-     * Creates an instance of a class that may exist only on the twin's classpath (another version of a
-     * library, say) and returns a JDK proxy implementing {@code asInterface}.
+     * Creates an instance of the class named {@code className}, which may exist only on the twin's
+     * classpath (another version of a library, say), and returns a JDK proxy of {@code asInterface}.
+     * A name of its own, so that {@code create(SuperComputer.class, "hal", 9000)} stays a constructor call.
      */
-    public <I> I create(Class<I> asInterface, String implementationClassName, Object... args) {
-        return asInterface.cast(endpoint().execute((TwinBiFunction<String, Object[], Object, Exception>)
-                Constructors::newExported, implementationClassName, args));
+    public <I> I createByName(Class<I> asInterface, String className, Object... args) {
+        if (!asInterface.isInterface()) {
+            throw new IllegalArgumentException(asInterface.getName() + " is not an interface; createByName gives a "
+                    + "proxy of an interface the class implements (create(Class, Object...) takes a class)");
+        }
+        return createAs(asInterface, className, args);
+    }
+
+    /** The twin sends the new object's reference as a value, so this side can pick the proxy for the view. */
+    private <I> I createAs(Class<I> view, String className, Object[] args) {
+        Endpoint endpoint = endpoint();
+        RefDescriptor ref = (RefDescriptor) endpoint.execute((TwinBiFunction<String, Object[], Object, Exception>)
+                Twins::createForMaster, className, args);
+        return view.cast(endpoint.objects().fromRef(ref, view));
     }
 
     /** Objects counted on this master's side of the connection. */

@@ -9,6 +9,7 @@ import io.cpy2j.internal.call.Invocations;
 import io.cpy2j.internal.call.Sneaky;
 import io.cpy2j.internal.object.ByReference;
 import io.cpy2j.internal.object.Constructors;
+import io.cpy2j.internal.object.RefDescriptor;
 import io.cpy2j.internal.object.TwinProxy;
 import io.cpy2j.internal.twin.ThisRuntime;
 import java.util.ArrayList;
@@ -96,6 +97,19 @@ public final class Twins {
         return object;
     }
 
+    /**
+     * Makes every instance of exactly {@code type} sent from this runtime cross by reference, like
+     * {@link #export} but declared up front, without an instance (a container declares its by-reference
+     * types at start-up). Declare it before the first instance is sent; each runtime decides for what it
+     * sends, so twins that return such instances declare it too, for example in a group initializer:
+     * {@code Twins.addInitializer(() -> Twins.exportType(Box.class))}.
+     *
+     * @param interfaces what the other side's proxies implement; all the class's interfaces if none
+     */
+    public static void exportType(Class<?> type, Class<?>... interfaces) {
+        ByReference.exportType(type, interfaces);
+    }
+
     /** An asynchronous view of a proxy: its calls return {@code CompletableFuture}s. */
     public static <T> TwinAsync<T> async(T proxy) {
         if (!(proxy instanceof TwinProxy twinProxy)) {
@@ -130,6 +144,14 @@ public final class Twins {
     /** Forgets all group initializers (for tests and for applications that reconfigure). */
     public static void clearInitializers() {
         TwinGroup.clear();
+    }
+
+    /**
+     * In a twin: creates an object and exports it to the master, returning the reference itself rather
+     * than a proxy-to-be, so the master chooses the kind of proxy (see {@link TwinMaster#createByName}).
+     */
+    static RefDescriptor createForMaster(String className, Object[] args) throws Exception {
+        return ThisRuntime.master().objects().toRef(Constructors.newExported(className, args));
     }
 
     /** In a twin: how many of its native objects the master holds references to. */

@@ -8,9 +8,12 @@ import io.cpy2j.fixtures.objects.Listener;
 import io.cpy2j.fixtures.objects.Rated;
 import io.cpy2j.fixtures.objects.RelocatedComputer;
 import io.cpy2j.fixtures.objects.Score;
+import io.cpy2j.fixtures.objects.Shape;
+import io.cpy2j.fixtures.objects.Square;
 import io.cpy2j.fixtures.objects.SuperComputer;
 import io.cpy2j.fixtures.objects.Team;
 import io.cpy2j.support.TestJdks;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +186,49 @@ class TwinObjectsTest {
     }
 
     @Test
+    void anInterfaceViewIsAJdkProxyAndTheMasterNeverInitialisesTheImplementation() {
+        Shape shape = jdk25.create(Shape.class, Square.class, 3);
+        assertThat(Proxy.isProxyClass(shape.getClass())).isTrue();
+        assertThat(shape).isNotInstanceOf(Square.class);
+        assertThat(shape.area()).isEqualTo(9);
+        shape.resize(4);
+        assertThat(shape.area()).as("state lives in the native object").isEqualTo(16);
+        assertThat(System.getProperty(Square.INITIALISED)).as("Square's static initialiser ran in the master").isNull();
+    }
+
+    @Test
+    void anInterfaceViewKeepsIdentityBothWays() {
+        Shape shape = jdk25.create(Shape.class, Square.class, 2);
+        assertThat(shape.self()).as("the object's one proxy, of the kind its first proxy got").isSameAs(shape);
+        assertThat(jdk25.execute((Shape s) -> s, shape)).isSameAs(shape);
+        assertThat(jdk25.execute((Shape s) -> s instanceof Square && !Twins.isProxy(s), shape))
+                .as("back home it is the original Square").isTrue();
+    }
+
+    @Test
+    void aClassViewIsASubclassProxy() {
+        SuperComputer sc = jdk25.create(SuperComputer.class, FasterComputer.class, 3);
+        assertThat(Proxy.isProxyClass(sc.getClass())).isFalse();
+        assertThat(sc).isInstanceOf(FasterComputer.class);
+        assertThat(sc.megaloop(10, 10)).isEqualTo(-new SuperComputer(0).megaloop(10, 10));
+    }
+
+    @Test
+    void aStringArgumentIsAConstructorArgumentNotAClassName() {
+        assertThat(jdk25.create(SuperComputer.class, "hal", 9000).getName()).isEqualTo("hal");
+    }
+
+    @Test
+    void createByNameGivesAJdkProxyOfTheInterfaceEvenForAClassTheMasterHas() {
+        Shape shape = jdk25.createByName(Shape.class, Square.class.getName(), 5);
+        assertThat(Proxy.isProxyClass(shape.getClass())).isTrue();
+        assertThat(shape.area()).isEqualTo(25);
+        assertThat(System.getProperty(Square.INITIALISED)).isNull();
+        assertThatThrownBy(() -> jdk25.createByName(SuperComputer.class, SuperComputer.class.getName()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not an interface");
+    }
+
+    @Test
     void aClassThatExistsOnlyInTheTwinIsProxiedByItsInterface() throws Exception {
         java.nio.file.Path classes = java.nio.file.Files.createTempDirectory("twin-only");
         java.nio.file.Path source = classes.resolve("twinonly/Greeter.java");
@@ -194,7 +240,7 @@ class TwinObjectsTest {
                 "-cp", System.getProperty("java.class.path"), source.toString())).isZero();
         try (TwinMaster other = TwinMaster.builder("twin-only-classes").javaVersion(TestJdks.TWIN_VERSION)
                 .classpath(classes.toString()).build().start()) {
-            Rated rated = other.create(Rated.class, "twinonly.Greeter");
+            Rated rated = other.createByName(Rated.class, "twinonly.Greeter");
             assertThat(java.lang.reflect.Proxy.isProxyClass(rated.getClass())).isTrue();
             assertThat(rated.rating()).isEqualTo(42);
         }

@@ -1,6 +1,7 @@
 package io.cpy2j.support;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -8,12 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Runs {@link MasterMain} as a separate JVM with the test classpath, collecting its output. Each of the
@@ -36,9 +39,24 @@ public final class ChildMaster implements AutoCloseable {
     }
 
     public static ChildMaster start(Map<String, String> environment, String... args) throws IOException {
+        return start(System.getProperty("java.class.path"), environment, args);
+    }
+
+    /**
+     * Like {@link #start(Map, String...)} on the test classpath without the entries that contain
+     * {@code part} (its twins inherit that classpath): to run a master without logback, say.
+     */
+    public static ChildMaster startWithout(String part, Map<String, String> environment, String... args)
+            throws IOException {
+        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.contains(part)).collect(Collectors.joining(File.pathSeparator));
+        return start(classpath, environment, args);
+    }
+
+    private static ChildMaster start(String classpath, Map<String, String> environment, String... args)
+            throws IOException {
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                MasterMain.class.getName()));
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", classpath, MasterMain.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("CPY2J_DEBUG");

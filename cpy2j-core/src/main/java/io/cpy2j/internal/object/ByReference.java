@@ -53,6 +53,19 @@ public final class ByReference {
         EXPORTED.putIfAbsent(type, List.of(interfaces));
     }
 
+    /**
+     * Like {@link #export}, declared up front for a class rather than found from an instance, so only
+     * a class that can have instances of its own makes sense: an interface or abstract class would
+     * silently match nothing (subclasses are not covered).
+     */
+    public static void exportType(Class<?> type, Class<?>... interfaces) {
+        if (type.isInterface() || type.isArray() || type.isPrimitive() || Modifier.isAbstract(type.getModifiers())) {
+            throw new IllegalArgumentException(type.getName() + " has no instances of its own: export the class "
+                    + "of the objects that should cross by reference (exactly that class; subclasses are not covered)");
+        }
+        export(type, interfaces);
+    }
+
     public static TypeDescriptor descriptor(Class<?> nativeType) {
         return DESCRIPTORS.get(nativeType);
     }

@@ -48,6 +48,15 @@ public final class ObjectSpace {
 
     /** The object a received reference stands for: our original, or our proxy for the peer's. */
     public Object fromRef(RefDescriptor ref) {
+        return fromRef(ref, null);
+    }
+
+    /**
+     * Like {@link #fromRef(RefDescriptor)}, with a JDK proxy of {@code view} if that is an interface and
+     * this is the object's first proxy here. There is one proxy per object, so the kind of the first one
+     * stays: identity wins over the view asked for later.
+     */
+    public Object fromRef(RefDescriptor ref, Class<?> view) {
         if (ref.ownedByReceiver()) {
             return exported(ref.id());
         }
@@ -60,7 +69,7 @@ public final class ObjectSpace {
             }
             RemoteObject remote = new RemoteObject(this, ref.id(), ref.type());
             remote.received = 1;
-            proxy = ProxyFactory.create(ref.type(), remote);
+            proxy = ProxyFactory.create(ref.type(), remote, view);
             proxies.put(ref.id(), new ProxyEntry(new WeakReference<>(proxy), remote));
             CLEANER.register(proxy, () -> collected(remote));
             return proxy;

@@ -28,7 +28,8 @@ import sun.reflect.ReflectionFactory;
 /**
  * Makes proxies: a ByteBuddy subclass when the native class can be loaded and subclassed here (so the
  * proxy can stand wherever the class is expected), else a JDK proxy of its interfaces. A subclass proxy
- * is created without running any constructor of the real class.
+ * is created without running any constructor of the real class. A caller that asked for an interface
+ * view gets a JDK proxy of that interface only: the native class is then not even loaded here.
  */
 final class ProxyFactory {
 
@@ -44,7 +45,11 @@ final class ProxyFactory {
     private ProxyFactory() {
     }
 
-    static Object create(TypeDescriptor type, RemoteObject remote) {
+    /** @param view the interface the caller asked for, or {@code null} to let the descriptor decide */
+    static Object create(TypeDescriptor type, RemoteObject remote, Class<?> view) {
+        if (view != null && view.isInterface()) {
+            return jdkProxy(List.of(view), remote);
+        }
         Class<?> nativeClass = type.className() == null ? null : load(type.className());
         if (nativeClass != null && canSubclass(nativeClass)) {
             try {
@@ -64,12 +69,17 @@ final class ProxyFactory {
                 interfaces.add(loaded);
             }
         }
-        interfaces.add(TwinProxy.class);
-        ClassLoader loader = interfaces.get(0).getClassLoader();
+        return jdkProxy(interfaces, remote);
+    }
+
+    private static Object jdkProxy(List<Class<?>> interfaces, RemoteObject remote) {
+        List<Class<?>> all = new ArrayList<>(interfaces);
+        all.add(TwinProxy.class);
+        ClassLoader loader = all.get(0).getClassLoader();
         if (loader == null) {
-            loader = ProxyFactory.class.getClassLoader();
+            loader = ProxyFactory.class.getClassLoader(); // a JDK interface: ours also sees TwinProxy
         }
-        return Proxy.newProxyInstance(loader, interfaces.toArray(Class<?>[]::new), remote);
+        return Proxy.newProxyInstance(loader, all.toArray(Class<?>[]::new), remote);
     }
 
     private static boolean canSubclass(Class<?> type) {
