@@ -25,8 +25,8 @@ public final class TwinMasterBuilder {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Path workingDirectory;
     private final List<String> classpathPrepend = new ArrayList<>();
-    private final List<String> classpath = new ArrayList<>();
-    private boolean inheritClasspath = true;
+    /** Null: {@link TwinBootstrap#detect()} at {@link #build()}. */
+    private TwinBootstrap bootstrap;
     private Duration startupTimeout = Duration.ofSeconds(30);
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private int maxFrameSize = Protocol.DEFAULT_MAX_FRAME_SIZE;
@@ -92,7 +92,10 @@ public final class TwinMasterBuilder {
         return this;
     }
 
-    /** Entries put before the master's classpath, so their classes win (another version of a library). */
+    /**
+     * Entries whose classes win over the master's (another version of a library): put before the
+     * class path, or into {@code -Dloader.path} when the twin starts from a Spring Boot jar.
+     */
     public TwinMasterBuilder classpath(String... entries) {
         classpathPrepend.addAll(Arrays.asList(entries));
         return this;
@@ -104,13 +107,19 @@ public final class TwinMasterBuilder {
     }
 
     /**
-     * Replaces the inherited classpath altogether. The twin then needs cpy2j-core and its
-     * dependencies among {@code entries}.
+     * Replaces the inherited classpath altogether: {@code bootstrap(TwinBootstrap.classpath(entries))}.
+     * The twin then needs cpy2j-core and its dependencies among {@code entries}.
      */
     public TwinMasterBuilder replaceClasspath(List<String> entries) {
-        inheritClasspath = false;
-        classpath.clear();
-        classpath.addAll(entries);
+        return bootstrap(TwinBootstrap.classpath(entries));
+    }
+
+    /**
+     * How the twin JVM is launched: main class, class path, launcher arguments. Default
+     * {@link TwinBootstrap#detect()}: like the master, from its class path or its Spring Boot jar.
+     */
+    public TwinMasterBuilder bootstrap(TwinBootstrap bootstrap) {
+        this.bootstrap = Objects.requireNonNull(bootstrap);
         return this;
     }
 
@@ -197,8 +206,8 @@ public final class TwinMasterBuilder {
 
     private TwinMaster.Settings settings() {
         TwinSpec spec = new TwinSpec(id, resolveJdk(), jvmArgs, systemProperties, environment, workingDirectory,
-                classpathPrepend, classpath, inheritClasspath, startupTimeout, shutdownTimeout, maxFrameSize,
-                classDataSharing);
+                classpathPrepend, bootstrap != null ? bootstrap : TwinBootstrap.detect(), startupTimeout,
+                shutdownTimeout, maxFrameSize, classDataSharing);
         return new TwinMaster.Settings(spec, callTimeout, restartPolicy, shutdownHook);
     }
 

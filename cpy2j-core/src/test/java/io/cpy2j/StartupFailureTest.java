@@ -18,10 +18,14 @@ class StartupFailureTest {
 
     @Test
     void aBadJavaHomeFailsAtBuild() {
-        assertThatThrownBy(() -> TwinMaster.builder("badhome").javaHome(folder.resolve("no-jdk")).build())
-                .isInstanceOf(TwinStartupException.class)
-                .hasMessageContaining("javaHome")
-                .hasMessageContaining("does not exist");
+        Path noJdk = folder.resolve("no-jdk");
+        assertThatThrownBy(() -> TwinMaster.builder("badhome").javaHome(noJdk).build())
+                .isInstanceOfSatisfying(JdkNotFoundException.class, e -> {
+                    assertThat(e).hasMessageContaining("javaHome " + noJdk + " is not a JDK: it does not exist");
+                    assertThat(e.javaHome()).contains(noJdk);
+                    assertThat(e.jdksFound()).extracting(JdkInfo::version).contains(System.getProperty("java.version"));
+                    assertThat(e.command()).as("nothing was launched").isEmpty();
+                });
     }
 
     @Test
@@ -30,7 +34,12 @@ class StartupFailureTest {
                 .isInstanceOf(JdkNotFoundException.class)
                 .hasMessageContaining("No Java 9 installation found")
                 .hasMessageContaining("Found: ")
-                .hasMessageContaining(System.getProperty("java.version"));
+                .hasMessageContaining(System.getProperty("java.version"))
+                .isInstanceOfSatisfying(JdkNotFoundException.class, e -> {
+                    assertThat(e.javaVersion()).hasValue(9);
+                    assertThat(e.javaHome()).isEmpty();
+                    assertThat(e.jdksFound()).extracting(JdkInfo::version).contains(System.getProperty("java.version"));
+                });
     }
 
     @Test
@@ -40,7 +49,14 @@ class StartupFailureTest {
                     .isInstanceOf(TwinStartupException.class)
                     .hasMessageContaining("twin 'nocp' exited during start-up with exit status 1")
                     .hasMessageContaining("Could not find or load main class io.cpy2j.internal.twin.TwinMain")
-                    .hasMessageContaining("classpath lacks cpy2j-core");
+                    .hasMessageContaining("classpath lacks cpy2j-core")
+                    .isInstanceOfSatisfying(TwinStartupException.class, e -> {
+                        assertThat(e.exitStatus()).hasValue(1);
+                        assertThat(e.command()).containsSequence("-cp", folder.toString())
+                                .containsSequence("io.cpy2j.internal.twin.TwinMain", "nocp",
+                                        Long.toString(ProcessHandle.current().pid()));
+                        assertThat(e.outputTail()).anyMatch(line -> line.contains("Could not find or load main class"));
+                    });
             assertThat(twin.state()).isEqualTo(TwinState.TERMINATED);
         }
     }
@@ -54,7 +70,13 @@ class StartupFailureTest {
                     .isInstanceOf(TwinStartupException.class)
                     .hasMessageContaining("twin 'badflag' exited during start-up with exit status 1")
                     .hasMessageContaining("NoSuchCpy2jFlag")
-                    .hasMessageContaining("Command: ");
+                    .hasMessageContaining("Command: ")
+                    .isInstanceOfSatisfying(TwinStartupException.class, e -> {
+                        assertThat(e.exitStatus()).hasValue(1);
+                        assertThat(e.command()).contains("-XX:+NoSuchCpy2jFlag");
+                        assertThat(e.command().get(0)).startsWith(TestJdks.find(TestJdks.TWIN_VERSION).get().home().toString());
+                        assertThat(e.outputTail()).anyMatch(line -> line.contains("NoSuchCpy2jFlag"));
+                    });
         }
     }
 
@@ -68,9 +90,26 @@ class StartupFailureTest {
             assertThatThrownBy(twin::start)
                     .isInstanceOf(TwinStartupException.class)
                     .hasMessageContaining("did not answer within PT2S and was stopped")
-                    .hasMessageContaining("startupTimeout");
+                    .hasMessageContaining("startupTimeout")
+                    .isInstanceOfSatisfying(TwinStartupException.class, e -> {
+                        assertThat(e.command()).anyMatch(arg -> arg.startsWith("-agentlib:jdwp="));
+                        // killed with SIGKILL once the timeout passed, if it was reaped in time
+                        e.exitStatus().ifPresent(status -> assertThat(status).isEqualTo(137));
+                    });
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
         }
+    }
+
+    @Test
+    void anExceptionMadeWithoutDetailsHasNone() {
+        TwinStartupException plain = new TwinStartupException("no details");
+        assertThat(plain.command()).isEmpty();
+        assertThat(plain.exitStatus()).isEmpty();
+        assertThat(plain.outputTail()).isEmpty();
+        JdkNotFoundException rebuilt = new JdkNotFoundException("as rebuilt from another runtime");
+        assertThat(rebuilt.javaVersion()).isEmpty();
+        assertThat(rebuilt.javaHome()).isEmpty();
+        assertThat(rebuilt.jdksFound()).isEmpty();
     }
 
     @Test

@@ -58,6 +58,11 @@ public final class ChildMaster implements AutoCloseable {
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", classpath, MasterMain.class.getName()));
         command.addAll(List.of(args));
+        return run(command, environment);
+    }
+
+    /** Any master command line, such as {@code java -jar app.jar}. */
+    public static ChildMaster run(List<String> command, Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("CPY2J_DEBUG");
         builder.environment().putAll(environment);

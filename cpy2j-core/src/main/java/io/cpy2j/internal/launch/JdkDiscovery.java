@@ -1,7 +1,7 @@
 package io.cpy2j.internal.launch;
 
+import io.cpy2j.JdkInfo;
 import io.cpy2j.JdkNotFoundException;
-import io.cpy2j.TwinStartupException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -65,22 +65,51 @@ public final class JdkDiscovery {
         return all.stream().filter(jdk -> jdk.featureVersion() == featureVersion).findFirst()
                 .orElseThrow(() -> new JdkNotFoundException("No Java " + featureVersion + " installation found. "
                         + describe(all) + " Install a JDK " + featureVersion
-                        + " (or set javaHome / cpy2j.twins.<id>.java-home to its folder)."));
+                        + " (or set javaHome / cpy2j.twins.<id>.java-home to its folder).", featureVersion, null,
+                        infos(all)));
     }
 
-    /** The JDK at {@code home}, or a {@link TwinStartupException} that says what is wrong with the folder. */
+    /**
+     * The JDK at {@code home}, or a {@link JdkNotFoundException} that says what is wrong with the folder
+     * and lists the JDKs that are installed.
+     */
     public static JdkInstallation at(Path home) {
         Path dir = home.toAbsolutePath().normalize();
+        return read(dir).filter(jdk -> Files.isExecutable(jdk.javaExecutable())).orElseThrow(() -> {
+            List<JdkInstallation> all = standard().all();
+            return new JdkNotFoundException("javaHome " + dir + " is not a JDK: " + whyNotAJdk(dir)
+                    + ". Point it at a JDK's top folder (the one that contains bin/java and the release file). "
+                    + describe(all), null, dir, infos(all));
+        });
+    }
+
+    /** The first thing a JDK's folder has that {@code dir} lacks, in words, with a likely fix. */
+    static String whyNotAJdk(Path dir) {
+        if (!Files.exists(dir)) {
+            return "it does not exist";
+        }
         if (!Files.isDirectory(dir)) {
-            throw new TwinStartupException("javaHome " + dir + " does not exist or is not a folder; "
-                    + "point it at a JDK's top folder (the one that contains bin/java)");
+            return "it is a file, not a folder" + enclosingJdkHint(dir);
         }
-        JdkInstallation jdk = read(dir).orElseThrow(() -> new TwinStartupException("javaHome " + dir
-                + " is not a JDK: it has no release file or no bin/java; point it at a JDK's top folder"));
-        if (!Files.isExecutable(jdk.javaExecutable())) {
-            throw new TwinStartupException("javaHome " + dir + " has no executable " + jdk.javaExecutable());
+        if (!Files.isRegularFile(dir.resolve("release"))) {
+            return "it has no release file" + enclosingJdkHint(dir);
         }
-        return jdk;
+        Path java = new JdkInstallation(dir, 0, "", "").javaExecutable();
+        if (!Files.isExecutable(java)) {
+            return "it has no executable " + java;
+        }
+        return "its release file cannot be read or names no JAVA_VERSION";
+    }
+
+    /** People often give the bin folder or the java launcher itself: name the JDK around it, if any. */
+    private static String enclosingJdkHint(Path dir) {
+        Path parent = dir.getParent();
+        for (int up = 0; up < 2 && parent != null; up++, parent = parent.getParent()) {
+            if (read(parent).isPresent()) {
+                return " (it is inside the JDK " + parent + ": use that folder)";
+            }
+        }
+        return "";
     }
 
     static Optional<JdkInstallation> read(Path home) {
@@ -107,6 +136,10 @@ public final class JdkDiscovery {
         String[] parts = version.split("[._+-]");
         int first = Integer.parseInt(parts[0]);
         return first == 1 && parts.length > 1 ? Integer.parseInt(parts[1]) : first;
+    }
+
+    static List<JdkInfo> infos(List<JdkInstallation> all) {
+        return all.stream().map(JdkInstallation::info).collect(Collectors.toList());
     }
 
     static String describe(List<JdkInstallation> all) {

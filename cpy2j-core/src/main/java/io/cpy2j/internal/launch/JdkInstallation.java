@@ -1,5 +1,6 @@
 package io.cpy2j.internal.launch;
 
+import io.cpy2j.JdkInfo;
 import java.nio.file.Path;
 
 /** An installed JDK or JRE, as read from its {@code release} file. */
@@ -7,6 +8,11 @@ public record JdkInstallation(Path home, int featureVersion, String version, Str
 
     public Path javaExecutable() {
         return home.resolve("bin").resolve(isWindows() ? "java.exe" : "java");
+    }
+
+    /** The public description, for exceptions and status. */
+    public JdkInfo info() {
+        return new JdkInfo(home, featureVersion, version, vendor);
     }
 
     @Override

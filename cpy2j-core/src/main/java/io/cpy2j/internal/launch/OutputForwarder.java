@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -126,10 +127,15 @@ final class OutputForwarder implements Runnable {
     }
 
     /** The last lines printed, indented for an exception message; empty if nothing was printed. */
-    synchronized String tail() {
+    String tail() {
         StringBuilder text = new StringBuilder();
-        tail.forEach(kept -> text.append("\n    ").append(kept));
+        tailLines().forEach(kept -> text.append("\n    ").append(kept));
         return text.toString();
+    }
+
+    /** The last lines printed, oldest first: the same lines as {@link #tail()}, as data. */
+    synchronized List<String> tailLines() {
+        return List.copyOf(tail);
     }
 
     /** Where a cut may fall in UTF-8 without splitting a character. */

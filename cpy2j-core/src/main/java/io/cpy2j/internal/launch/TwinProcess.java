@@ -48,7 +48,7 @@ public final class TwinProcess {
             return new TwinProcess(spec, builder.start(), command, archive);
         } catch (IOException e) {
             throw new TwinStartupException("cannot launch twin '" + spec.id() + "' with " + command.get(0) + ": "
-                    + e.getMessage(), e);
+                    + e.getMessage(), e, command, null, List.of());
         }
     }
 
@@ -82,6 +82,17 @@ public final class TwinProcess {
         String how = status.isPresent() ? ExitStatus.describe(status.getAsInt()) : "unknown exit status";
         String tail = output.tail();
         return how + (tail.isEmpty() ? "" : ". Last lines of its output:" + tail);
+    }
+
+    /** The last lines the twin printed on stderr, oldest first. */
+    public List<String> outputTail() {
+        return output.tailLines();
+    }
+
+    /** A start-up failure that carries this attempt's command, exit status and output tail as data. */
+    public TwinStartupException startupFailure(String message, OptionalInt status, Throwable cause) {
+        Integer exitStatus = status.isPresent() ? status.getAsInt() : null;
+        return new TwinStartupException(message, cause, command, exitStatus, outputTail());
     }
 
     /**

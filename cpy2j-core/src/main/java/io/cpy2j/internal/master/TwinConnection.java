@@ -84,14 +84,14 @@ public final class TwinConnection {
             return hello.get(spec.startupTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             OptionalInt status = process.destroy(0);
-            throw new TwinStartupException("twin '" + spec.id() + "' did not answer within " + spec.startupTimeout()
+            throw process.startupFailure("twin '" + spec.id() + "' did not answer within " + spec.startupTimeout()
                     + " and was stopped (" + process.describeExit(status) + "). Raise startupTimeout if it is just slow. "
-                    + "Command: " + String.join(" ", process.command()));
+                    + "Command: " + String.join(" ", process.command()), status, null);
         } catch (ExecutionException e) {
             throw exitedDuringStartup(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TwinStartupException("interrupted while starting twin '" + spec.id() + "'", e);
+            throw process.startupFailure("interrupted while starting twin '" + spec.id() + "'", OptionalInt.empty(), e);
         }
     }
 
@@ -116,16 +116,20 @@ public final class TwinConnection {
 
     private TwinStartupException exitedDuringStartup(Throwable cause) {
         if (cause instanceof TwinProtocolException protocol) {
-            return new TwinStartupException("twin '" + spec.id() + "' was refused: " + protocol.getMessage(), protocol);
+            return process.startupFailure("twin '" + spec.id() + "' was refused: " + protocol.getMessage(),
+                    OptionalInt.empty(), protocol);
         }
         OptionalInt status = process.awaitExit(EXIT_STATUS_WAIT_MILLIS);
         String text = process.describeExit(status);
-        String hint = text.contains("Could not find or load main class " + TwinCommandLine.MAIN_CLASS)
+        // The JVM's own words for a missing main class, or Spring Boot's launcher's (fat-jar bootstrap)
+        boolean noTwinMain = text.contains("Could not find or load main class " + TwinCommandLine.MAIN_CLASS)
+                || text.contains("ClassNotFoundException: " + TwinCommandLine.MAIN_CLASS);
+        String hint = noTwinMain
                 ? " The twin's classpath lacks cpy2j-core: keep the master's classpath (the default) or add the "
                   + "cpy2j-core jar and its dependencies to it."
                 : " Check the JVM arguments and the output above.";
-        return new TwinStartupException("twin '" + spec.id() + "' exited during start-up with " + text + "." + hint
-                + " Command: " + String.join(" ", process.command()), cause);
+        return process.startupFailure("twin '" + spec.id() + "' exited during start-up with " + text + "." + hint
+                + " Command: " + String.join(" ", process.command()), status, cause);
     }
 
     private void connectKernel() {

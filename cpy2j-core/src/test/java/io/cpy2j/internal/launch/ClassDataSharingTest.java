@@ -2,6 +2,7 @@ package io.cpy2j.internal.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cpy2j.TwinBootstrap;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,7 +121,7 @@ class ClassDataSharingTest {
 
     private TwinSpec spec(int version, List<String> jvmArgs, boolean cds) {
         JdkInstallation jdk = new JdkInstallation(folder, version, version + ".0.1", "Test");
-        return new TwinSpec("t", jdk, jvmArgs, Map.of(), Map.of(), null, List.of(), List.of(), true,
+        return new TwinSpec("t", jdk, jvmArgs, Map.of(), Map.of(), null, List.of(), TwinBootstrap.detect(),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), 1024, cds);
     }
 }

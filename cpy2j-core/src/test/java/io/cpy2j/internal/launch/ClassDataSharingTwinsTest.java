@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import io.cpy2j.TwinBootstrap;
 import io.cpy2j.internal.protocol.Protocol;
 import io.cpy2j.internal.twin.TwinMain;
 import io.cpy2j.support.TestJdks;
@@ -158,7 +159,7 @@ class ClassDataSharingTwinsTest {
         List<String> classpath = new ArrayList<>(List.of(app.toString(), coreJar().toString()));
         classpath.addAll(dependencyJars());
         return new TwinSpec(id, jdk, List.of("-Xlog:class+load=info"), Map.of(), Map.of(), null, List.of(),
-                classpath, false, Duration.ofSeconds(30), Duration.ofSeconds(5), 1 << 20, true);
+                TwinBootstrap.classpath(classpath), Duration.ofSeconds(30), Duration.ofSeconds(5), 1 << 20, true);
     }
 
     /** cpy2j-core's classes as a jar: under Maven they are a folder, which CDS cannot archive. */

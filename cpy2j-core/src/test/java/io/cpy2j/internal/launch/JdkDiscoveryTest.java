@@ -3,6 +3,7 @@ package io.cpy2j.internal.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cpy2j.JdkInfo;
 import io.cpy2j.JdkNotFoundException;
 import io.cpy2j.TwinStartupException;
 import java.io.IOException;
@@ -60,12 +61,56 @@ class JdkDiscoveryTest {
     }
 
     @Test
-    void aJavaHomeThatIsNotAFolderOrNotAJdkIsRefusedWithTheReason() throws IOException {
-        assertThatThrownBy(() -> JdkDiscovery.at(folder.resolve("nope")))
-                .isInstanceOf(TwinStartupException.class).hasMessageContaining("does not exist");
-        Files.createDirectories(folder.resolve("empty"));
-        assertThatThrownBy(() -> JdkDiscovery.at(folder.resolve("empty")))
-                .isInstanceOf(TwinStartupException.class).hasMessageContaining("is not a JDK");
+    void aMissingVersionGivesTheVersionAskedAndTheJdksFoundAsData() throws IOException {
+        Path home = fakeJdk("jdk-11", "11.0.2", "Oracle").toRealPath();
+        JdkDiscovery discovery = new JdkDiscovery(List.of(), List.of(folder));
+        assertThatThrownBy(() -> discovery.find(8))
+                .isInstanceOfSatisfying(JdkNotFoundException.class, e -> {
+                    assertThat(e.javaVersion()).hasValue(8);
+                    assertThat(e.javaHome()).isEmpty();
+                    assertThat(e.jdksFound()).containsExactly(new JdkInfo(home, 11, "11.0.2", "Oracle"));
+                });
+    }
+
+    @Test
+    void aJavaHomeThatDoesNotExistIsRefusedWithThePathAndTheJdksFound() {
+        Path missing = folder.resolve("nope");
+        assertThatThrownBy(() -> JdkDiscovery.at(missing))
+                .isInstanceOfSatisfying(JdkNotFoundException.class, e -> {
+                    assertThat(e).hasMessageContaining("javaHome " + missing + " is not a JDK: it does not exist");
+                    assertThat(e.javaHome()).contains(missing);
+                    assertThat(e.javaVersion()).isEmpty();
+                    assertThat(e.jdksFound()).extracting(JdkInfo::featureVersion).contains(Runtime.version().feature());
+                });
+    }
+
+    @Test
+    void anEmptyFolderIsRefusedForItsMissingReleaseFile() throws IOException {
+        Path empty = Files.createDirectories(folder.resolve("empty"));
+        assertThatThrownBy(() -> JdkDiscovery.at(empty))
+                .isInstanceOf(TwinStartupException.class)
+                .hasMessageContaining("javaHome " + empty + " is not a JDK: it has no release file")
+                .hasMessageContaining("Found: ");
+    }
+
+    @Test
+    void theBinFolderOrTheLauncherOfAJdkPointsAtTheJdkAroundIt() throws IOException {
+        Path home = fakeJdk("jdk-21", "21.0.4", "Eclipse Adoptium");
+        assertThat(JdkDiscovery.whyNotAJdk(home.resolve("bin")))
+                .isEqualTo("it has no release file (it is inside the JDK " + home + ": use that folder)");
+        assertThat(JdkDiscovery.whyNotAJdk(home.resolve("bin/java")))
+                .isEqualTo("it is a file, not a folder (it is inside the JDK " + home + ": use that folder)");
+    }
+
+    @Test
+    void aJdkWithoutItsLauncherOrVersionSaysWhichIsMissing() throws IOException {
+        Path noJava = fakeJdk("no-java", "21.0.4", "Oracle");
+        Files.delete(noJava.resolve("bin/java"));
+        assertThat(JdkDiscovery.whyNotAJdk(noJava)).startsWith("it has no executable ").endsWith("java");
+        Path noVersion = fakeJdk("no-version", "21.0.4", "Oracle");
+        Files.writeString(noVersion.resolve("release"), "IMPLEMENTOR=\"Oracle\"\n");
+        assertThat(JdkDiscovery.whyNotAJdk(noVersion)).isEqualTo("its release file cannot be read or names no JAVA_VERSION");
+        assertThatThrownBy(() -> JdkDiscovery.at(noVersion)).hasMessageContaining("names no JAVA_VERSION");
     }
 
     @Test
