@@ -9,13 +9,17 @@ import io.cpy2j.internal.call.Endpoint;
 import io.cpy2j.internal.launch.TwinSpec;
 import io.cpy2j.internal.master.TwinSupervisor;
 import io.cpy2j.internal.object.Constructors;
+import io.cpy2j.internal.object.Recreatable;
 import io.cpy2j.internal.object.RefDescriptor;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,6 +46,8 @@ public final class TwinMaster implements AutoCloseable {
     private final Settings settings;
     /** How many owners share this master (see {@link TwinMasterBuilder#acquire()}); guarded by MASTERS. */
     private int owners = 1;
+    /** Objects created again in every new twin process; weakly held, so dropped ones are not. */
+    private final List<WeakReference<Recreatable<Endpoint>>> recreatables = new CopyOnWriteArrayList<>();
 
     /** What two owners of one twin id must agree on to share it. */
     record Settings(TwinSpec spec, Duration callTimeout, RestartPolicy restartPolicy, boolean shutdownHook) {
@@ -51,7 +57,10 @@ public final class TwinMaster implements AutoCloseable {
         this.settings = settings;
         this.shutdownHook = settings.shutdownHook();
         this.supervisor = new TwinSupervisor(settings.spec(), settings.callTimeout(), settings.restartPolicy(),
-                listeners, endpoint -> TwinGroup.initialize(endpoint, settings.spec().id()));
+                listeners, endpoint -> {
+                    TwinGroup.initialize(endpoint, settings.spec().id());
+                    recreateAll(endpoint);
+                });
     }
 
     public static TwinMasterBuilder builder(String twinId) {
@@ -210,12 +219,53 @@ public final class TwinMaster implements AutoCloseable {
         return createAs(asInterface, className, args);
     }
 
-    /** The twin sends the new object's reference as a value, so this side can pick the proxy for the view. */
     private <I> I createAs(Class<I> view, String className, Object[] args) {
-        Endpoint endpoint = endpoint();
-        RefDescriptor ref = (RefDescriptor) endpoint.execute((TwinBiFunction<String, Object[], Object, Exception>)
-                Twins::createForMaster, className, args);
-        return view.cast(endpoint.objects().fromRef(ref, view));
+        return view.cast(createOn(endpoint(), view, className, args));
+    }
+
+    /**
+     * Creates an instance of {@code implementation} in this twin, seen here as {@code view}, that is
+     * <em>recreatable</em>: whenever the twin is started again (restarted by its {@link RestartPolicy}, or
+     * by {@code start()} after it died), a new instance is created in the new twin process with fresh
+     * arguments from {@code args}, and the proxy returned here goes on working against it. The old
+     * instance's state is lost. While a restart is under way, calls on the proxy wait for it up to the
+     * call timeout. A JDK proxy for an interface view, a subclass proxy for a class.
+     */
+    public <T> T createRecreatable(Class<T> view, Class<? extends T> implementation, Supplier<Object[]> args) {
+        Recreatable<Endpoint> handle = Recreatable.create(view, endpoint(),
+                endpoint -> createOn(endpoint, view, implementation.getName(), args.get()), supervisor::endpoint);
+        recreatables.add(new WeakReference<>(handle));
+        return view.cast(handle.proxy());
+    }
+
+    /** {@link #createRecreatable(Class, Class, Supplier)} of a class seen as itself. */
+    public <T> T createRecreatable(Class<T> type, Supplier<Object[]> args) {
+        return createRecreatable(type, type, args);
+    }
+
+    private void recreateAll(Endpoint endpoint) {
+        recreatables.removeIf(ref -> ref.get() == null);
+        for (WeakReference<Recreatable<Endpoint>> ref : recreatables) {
+            Recreatable<Endpoint> handle = ref.get();
+            if (handle != null) {
+                handle.recreate(endpoint);
+            }
+        }
+    }
+
+    /**
+     * A new instance in the twin behind {@code endpoint}: for an interface view the twin sends the new
+     * object's reference as a value, so this side can make a JDK proxy of the view; for a class, a
+     * subclass proxy.
+     */
+    private static Object createOn(Endpoint endpoint, Class<?> view, String className, Object[] args) {
+        if (view.isInterface()) {
+            RefDescriptor ref = (RefDescriptor) endpoint.execute((TwinBiFunction<String, Object[], Object, Exception>)
+                    Twins::createForMaster, className, args);
+            return endpoint.objects().fromRef(ref, view);
+        }
+        return endpoint.execute((TwinBiFunction<String, Object[], Object, Exception>) Constructors::newExported,
+                className, args);
     }
 
     /** Objects counted on this master's side of the connection. */

@@ -76,6 +76,20 @@ public final class ObjectSpace {
         }
     }
 
+    /**
+     * Makes {@code standIn} the proxy this space gives for {@code proxy}'s object from now on (a proxy
+     * that outlives restarts); it must keep {@code proxy} reachable, whose collection releases the object.
+     */
+    void standIn(Object proxy, Object standIn) {
+        RemoteObject remote = ((TwinProxy) proxy).cpy2jRemote();
+        synchronized (this) {
+            ProxyEntry entry = proxies.get(remote.id());
+            if (entry != null && entry.remote() == remote) {
+                proxies.put(remote.id(), new ProxyEntry(new WeakReference<>(standIn), remote));
+            }
+        }
+    }
+
     /** A native object of ours that the peer refers to. */
     public Object exported(long id) {
         Object object = exports.get(id);
