@@ -6,7 +6,7 @@ import io.cpy2j.function.TwinRunnable;
 import io.cpy2j.function.TwinSupplier;
 import io.cpy2j.function.TwinTriFunction;
 import io.cpy2j.internal.call.Invocations;
-import io.cpy2j.internal.call.Sneaky;
+import io.cpy2j.internal.object.Sneaky;
 import io.cpy2j.internal.object.ByReference;
 import io.cpy2j.internal.object.Constructors;
 import io.cpy2j.internal.object.RefDescriptor;

@@ -6,6 +6,7 @@ import io.cpy2j.TwinTimeoutException;
 import io.cpy2j.internal.codec.Codec;
 import io.cpy2j.internal.kernel.Deadline;
 import io.cpy2j.internal.kernel.Kernel;
+import io.cpy2j.internal.object.Sneaky;
 import io.cpy2j.internal.kernel.Reply;
 import io.cpy2j.internal.kernel.RequestHandler;
 import io.cpy2j.internal.object.MethodKeys;

@@ -5,7 +5,6 @@ import io.cpy2j.TwinProtocolException;
 import io.cpy2j.TwinStartupException;
 import io.cpy2j.TwinTerminatedException;
 import io.cpy2j.internal.call.Endpoint;
-import io.cpy2j.internal.call.Threads;
 import io.cpy2j.internal.connection.Connection;
 import io.cpy2j.internal.launch.TwinCommandLine;
 import io.cpy2j.internal.launch.TwinProcess;
@@ -15,16 +14,13 @@ import io.cpy2j.internal.protocol.FrameReader;
 import io.cpy2j.internal.protocol.Handshake;
 import io.cpy2j.internal.protocol.Protocol;
 import io.cpy2j.internal.transport.StreamTransport;
-import io.cpy2j.internal.twin.ThisRuntime;
 import java.io.IOException;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +46,11 @@ public final class TwinConnection {
         this.spec = spec;
         this.process = process;
         this.onDeath = onDeath;
-        this.connection = Connection.over(StreamTransport.ofProcess(process.process()), ThisRuntime.MASTER_ID,
+        this.connection = Connection.over(StreamTransport.ofProcess(process.process()), Protocol.MASTER_ID,
                 spec.id(), spec.maxFrameSize());
         this.reader = connection.reader();
         this.endpoint = connection.endpoint();
-        this.callbacks = callbackPool(spec.id());
+        this.callbacks = Connection.servingPool("cpy2j-" + spec.id() + "-callback-");
     }
 
     /**
@@ -195,15 +191,5 @@ public final class TwinConnection {
 
     public TwinProcess process() {
         return process;
-    }
-
-    private static ExecutorService callbackPool(String twinId) {
-        AtomicInteger count = new AtomicInteger();
-        return Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(null, task, "cpy2j-" + twinId + "-callback-" + count.incrementAndGet(),
-                    Threads.DEEP_STACK);
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 }

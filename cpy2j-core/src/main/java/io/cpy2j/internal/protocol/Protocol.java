@@ -17,6 +17,9 @@ public final class Protocol {
     public static final byte KIND_REPLY_OK = 3;
     public static final byte KIND_REPLY_ERROR = 4;
 
+    /** The master's id in every runtime: twins name the master by it, and no twin may take it. */
+    public static final String MASTER_ID = "master";
+
     /** kind + id + nestedIn */
     public static final int HEADER_SIZE = 1 + 8 + 8;
 
