@@ -90,28 +90,34 @@ public final class Endpoint implements RequestHandler, Peer {
     public CompletableFuture<Object> submit(Object function, Object... args) {
         Supplier<String> name = () -> Lambdas.describe(function);
         Buffer buffer;
-        Object pending;
         try {
-            buffer = encode(out -> {
+            buffer = encodeRequest(out -> {
                 out.writeByte(OP_EXECUTE);
                 codec.writeValue(out, function, () -> "the function " + name.get());
                 writeArgs(out, args, name);
-            }, args);
+            }, () -> "execute " + name.get(), args);
         } catch (TwinException e) {
             return CompletableFuture.failedFuture(e); // nothing was sent; asynchronous calls fail in their future
-        } finally {
-            pending = codec.takePending(); // also after a failed encode: nothing it wrote was sent
         }
+        Codec.Receipt receipt = codec.takeReceipt();
         if (CallLog.isDebug()) {
             CallLog.debug(localId, remoteId, "submit execute " + name.get() + describeArgs(args));
         }
-        return kernel.submit(buffer.array(), buffer.size(), reply -> {
+        CompletableFuture<Object> future = kernel.submit(buffer.array(), buffer.size(), reply -> {
             Reference.reachabilityFence(args); // see call(): held until the reply
-            if (reply.ok() && pending != null) {
-                codec.delivered(pending);
+            if (reply.ok()) {
+                receipt.delivered();
             }
             return result(reply, () -> "execute " + name.get());
         }, deadlineFor(() -> "execute " + name.get()));
+        if (receipt != Codec.Receipt.NONE) { // the common case adds no stage to the future
+            future.whenComplete((result, error) -> {
+                if (error != null) {
+                    failedInKernel(receipt);
+                }
+            });
+        }
+        return future;
     }
 
     /** Calls a method of the peer's native object {@code id}. */
@@ -150,6 +156,36 @@ public final class Endpoint implements RequestHandler, Peer {
         void write(DataOutputStream out) throws IOException;
     }
 
+    /**
+     * Encodes a request that fits in a frame. If it cannot be encoded, or is too large, nothing was sent:
+     * what encoding exported is given back before the exception is thrown.
+     */
+    private Buffer encodeRequest(BodyWriter body, Supplier<String> what, Object[] args) {
+        try {
+            Buffer buffer = encode(body, args);
+            if (buffer.size() > kernel.maxBodySize()) {
+                throw new TwinSerializationException("Cannot send " + what.get() + ": its request is " + buffer.size()
+                        + " bytes, over the frame limit of " + kernel.maxBodySize()
+                        + " bytes (TwinMasterBuilder.maxFrameSize)");
+            }
+            return buffer;
+        } catch (RuntimeException | Error e) {
+            codec.takeReceipt().notSent();
+            throw e;
+        }
+    }
+
+    /**
+     * A request whose call failed in the kernel: whether the peer got it is unknown while the connection is
+     * open (a reply that never came), so its exports stay; once the connection is gone, nothing the peer
+     * held survives, and a request that never left must not pin its objects.
+     */
+    private void failedInKernel(Codec.Receipt receipt) {
+        if (kernel.closedWith() != null) {
+            receipt.notSent();
+        }
+    }
+
     private static Buffer encode(BodyWriter body, Object[] args) {
         Buffer buffer = Buffer.sizedFor(args);
         try {
@@ -161,23 +197,24 @@ public final class Endpoint implements RequestHandler, Peer {
     }
 
     private Object call(BodyWriter body, Supplier<String> what, Object[] args) {
-        Buffer buffer;
-        Object pending;
-        try {
-            buffer = encode(body, args);
-        } finally {
-            pending = codec.takePending(); // also after a failed encode: nothing it wrote was sent
-        }
+        Buffer buffer = encodeRequest(body, what, args);
+        Codec.Receipt receipt = codec.takeReceipt();
         long started = CallLog.isDebug() ? System.nanoTime() : 0;
         if (started != 0) {
             CallLog.debug(localId, remoteId, "call " + what.get() + describeArgs(args));
         }
-        Reply reply = kernel.call(buffer.array(), buffer.size(), deadlineFor(what));
+        Reply reply;
+        try {
+            reply = kernel.call(buffer.array(), buffer.size(), deadlineFor(what));
+        } catch (RuntimeException | Error e) {
+            failedInKernel(receipt);
+            throw e;
+        }
         // Proxies among the arguments stay reachable until the peer has read them: collected earlier,
         // their release could overtake the call and drop the very objects it refers to.
         Reference.reachabilityFence(args);
-        if (reply.ok() && pending != null) {
-            codec.delivered(pending);
+        if (reply.ok()) {
+            receipt.delivered();
         }
         if (started != 0) {
             CallLog.debug(localId, remoteId, (reply.ok() ? "returned " : "threw ") + what.get()
@@ -221,8 +258,9 @@ public final class Endpoint implements RequestHandler, Peer {
         try {
             return serve(requestId, body);
         } finally {
-            // Functions written into a reply are not known to have arrived: keep sending them in full.
-            codec.takePending();
+            // The reply is sent: its exports stay. Functions written into it are not known to have arrived,
+            // so they stay unconfirmed and are sent in full again: the receipt is left unsettled.
+            codec.takeReceipt();
         }
     }
 
@@ -297,10 +335,16 @@ public final class Endpoint implements RequestHandler, Peer {
 
     private Reply resultReply(Object result, Supplier<String> what) throws IOException {
         Buffer buffer = Buffer.sizedFor(result);
-        codec.writeValue(new DataOutputStream(buffer), result, what);
-        if (buffer.size() > kernel.maxBodySize()) {
-            throw new TwinSerializationException(what.get() + " is " + buffer.size() + " bytes, over the frame limit of "
-                    + kernel.maxBodySize() + " bytes (TwinMasterBuilder.maxFrameSize)");
+        try {
+            codec.writeValue(new DataOutputStream(buffer), result, what);
+            if (buffer.size() > kernel.maxBodySize()) {
+                throw new TwinSerializationException(what.get() + " is " + buffer.size()
+                        + " bytes, over the frame limit of " + kernel.maxBodySize()
+                        + " bytes (TwinMasterBuilder.maxFrameSize)");
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            codec.takeReceipt().notSent(); // an error is sent instead: the peer never gets these references
+            throw e;
         }
         return new Reply(true, buffer.array(), 0, buffer.size());
     }

@@ -228,13 +228,36 @@ public final class StandardCodec implements Codec {
     }
 
     @Override
-    public Object takePending() {
-        return functions.takeUnconfirmed();
+    public Receipt takeReceipt() {
+        List<?> functionsSent = functions.takeUnconfirmed();
+        long[] exported = space == null ? null : space.takeExports();
+        if (functionsSent.isEmpty() && exported == null) {
+            return Receipt.NONE; // the common case: nothing to settle, nothing allocated
+        }
+        return new StandardReceipt(functionsSent, exported);
     }
 
-    @Override
-    public void delivered(Object pending) {
-        FunctionCache.confirm((java.util.List<?>) pending);
+    /** Confirms functions once delivered; undoes exports if never sent. */
+    private final class StandardReceipt implements Receipt {
+        private final List<?> functionsSent;
+        private final long[] exported;
+
+        StandardReceipt(List<?> functionsSent, long[] exported) {
+            this.functionsSent = functionsSent;
+            this.exported = exported;
+        }
+
+        @Override
+        public void delivered() {
+            FunctionCache.confirm(functionsSent);
+        }
+
+        @Override
+        public void notSent() {
+            if (exported != null) {
+                space.undoExports(exported);
+            }
+        }
     }
 
     @Override
