@@ -53,11 +53,11 @@ public final class TwinMaster implements AutoCloseable {
     record Settings(TwinSpec spec, Duration callTimeout, RestartPolicy restartPolicy, boolean shutdownHook) {
     }
 
-    TwinMaster(Settings settings, List<TwinListener> listeners) {
+    TwinMaster(Settings settings, List<TwinListener> listeners, List<TwinCallObserver> observers) {
         this.settings = settings;
         this.shutdownHook = settings.shutdownHook();
         this.supervisor = new TwinSupervisor(settings.spec(), settings.callTimeout(), settings.restartPolicy(),
-                listeners, endpoint -> {
+                listeners, observers, endpoint -> {
                     TwinGroup.initialize(endpoint, settings.spec().id());
                     recreateAll(endpoint);
                 });
@@ -78,7 +78,7 @@ public final class TwinMaster implements AutoCloseable {
     }
 
     /** The master already registered for this id when its settings are the same, else {@code wanted}. */
-    static TwinMaster acquire(TwinMaster wanted, List<TwinListener> listeners) {
+    static TwinMaster acquire(TwinMaster wanted, List<TwinListener> listeners, List<TwinCallObserver> observers) {
         synchronized (MASTERS) {
             TwinMaster existing = MASTERS.putIfAbsent(wanted.id(), wanted);
             if (existing == null) {
@@ -91,6 +91,7 @@ public final class TwinMaster implements AutoCloseable {
             }
             existing.owners++;
             listeners.forEach(existing::addListener);
+            observers.forEach(existing::addCallObserver);
             return existing;
         }
     }
@@ -189,8 +190,7 @@ public final class TwinMaster implements AutoCloseable {
      * reference from then on, whether or not its class has {@link Twin}.
      */
     public <T> T create(Class<T> type, Object... args) {
-        return type.cast(endpoint().execute((TwinBiFunction<String, Object[], Object, Exception>)
-                Constructors::newExported, type.getName(), args));
+        return type.cast(createOn(endpoint(), type, type.getName(), args));
     }
 
     /**
@@ -260,11 +260,11 @@ public final class TwinMaster implements AutoCloseable {
      */
     private static Object createOn(Endpoint endpoint, Class<?> view, String className, Object[] args) {
         if (view.isInterface()) {
-            RefDescriptor ref = (RefDescriptor) endpoint.execute((TwinBiFunction<String, Object[], Object, Exception>)
+            RefDescriptor ref = (RefDescriptor) endpoint.create((TwinBiFunction<String, Object[], Object, Exception>)
                     Twins::createForMaster, className, args);
             return endpoint.objects().fromRef(ref, view);
         }
-        return endpoint.execute((TwinBiFunction<String, Object[], Object, Exception>) Constructors::newExported,
+        return endpoint.create((TwinBiFunction<String, Object[], Object, Exception>) Constructors::newExported,
                 className, args);
     }
 
@@ -330,6 +330,14 @@ public final class TwinMaster implements AutoCloseable {
     /** One consistent snapshot: state, pid, JDK, uptime, starts, restarts, calls in flight, objects, last failure. */
     public TwinStatus status() {
         return supervisor.status();
+    }
+
+    /**
+     * Observes every call between this master and its twin, both ways, from now on and in every later
+     * twin process (also settable on the builder). Observers of all connections: {@link Twins#addCallObserver}.
+     */
+    public void addCallObserver(TwinCallObserver observer) {
+        supervisor.addCallObserver(observer);
     }
 
     /** Receives this twin's life events from now on (also settable on the builder, to see the first start). */

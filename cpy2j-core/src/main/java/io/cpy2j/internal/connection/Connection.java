@@ -50,7 +50,7 @@ public final class Connection {
      */
     public Kernel start(Executor executor, Function<Throwable, TwinException> closeReason, int maxFrameSize,
                         String threadName) {
-        Kernel started = new Kernel(reader, writer, endpoint, executor, closeReason, maxFrameSize);
+        Kernel started = new Kernel(reader, writer, endpoint.dispatcher(), executor, closeReason, maxFrameSize);
         endpoint.connect(started);
         kernel = started;
         started.start(threadName);

@@ -384,6 +384,11 @@ public final class Kernel {
         return maxFrameSize - Protocol.HEADER_SIZE;
     }
 
+    /** Whether this thread is serving one of the peer's requests right now (a call it makes is nested in it). */
+    public boolean isServingOnThisThread() {
+        return chains.get().innermost() != 0;
+    }
+
     public int callsInFlight() {
         return pending.size();
     }

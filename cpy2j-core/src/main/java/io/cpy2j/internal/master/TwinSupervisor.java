@@ -1,6 +1,7 @@
 package io.cpy2j.internal.master;
 
 import io.cpy2j.RestartPolicy;
+import io.cpy2j.TwinCallObserver;
 import io.cpy2j.TwinEvent;
 import io.cpy2j.TwinException;
 import io.cpy2j.TwinFailure;
@@ -13,6 +14,7 @@ import io.cpy2j.internal.launch.TwinSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -32,6 +34,7 @@ public final class TwinSupervisor {
     private final Duration callTimeout;
     private final RestartPolicy restartPolicy;
     private final Consumer<Endpoint> initializer;
+    private final List<TwinCallObserver> observers = new CopyOnWriteArrayList<>();
     private final TwinEvents events;
     private final AtomicInteger starts = new AtomicInteger();
     private final AtomicInteger restarts = new AtomicInteger();
@@ -49,7 +52,8 @@ public final class TwinSupervisor {
      *                    initializers, recreatable objects); a failure fails the start
      */
     public TwinSupervisor(TwinSpec spec, Duration callTimeout, RestartPolicy restartPolicy, List<TwinListener> listeners,
-                          Consumer<Endpoint> initializer) {
+                          List<TwinCallObserver> observers, Consumer<Endpoint> initializer) {
+        this.observers.addAll(observers);
         this.spec = spec;
         this.callTimeout = callTimeout;
         this.restartPolicy = restartPolicy;
@@ -75,6 +79,7 @@ public final class TwinSupervisor {
         try {
             opened = TwinConnection.open(spec, death -> died(death));
             opened.endpoint().callTimeout(callTimeout);
+            observers.forEach(opened.endpoint()::addObserver);
             try {
                 initializer.accept(opened.endpoint()); // before any other thread can call it
             } finally {
@@ -246,6 +251,15 @@ public final class TwinSupervisor {
                 running ? Duration.ofNanos(System.nanoTime() - startedAtNanos) : Duration.ZERO, starts.get(),
                 restarts.get(), current == null ? 0 : current.endpoint().kernel().callsInFlight(),
                 objects == null ? 0 : objects.proxyCount(), objects == null ? 0 : objects.exportedCount(), lastFailure);
+    }
+
+    /** Observes the calls of this twin's connection, and of every later one. */
+    public synchronized void addCallObserver(TwinCallObserver observer) {
+        observers.add(observer);
+        TwinConnection current = connection;
+        if (current != null) {
+            current.endpoint().addObserver(observer);
+        }
     }
 
     public void addListener(TwinListener listener) {

@@ -7,7 +7,7 @@ package io.cpy2j.internal.protocol;
 public final class Protocol {
 
     /** Bumped on any change to frames, kinds, ops or value encoding; a mismatch is refused at handshake. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** Written by the twin before its handshake so the master can skip anything the JVM printed first. */
     public static final byte[] MAGIC = {0x00, 'C', 'P', 'Y', '2', 'J', 0x01, '\n'};
