@@ -167,7 +167,11 @@ final class Dispatcher implements RequestHandler {
     }
 
     private Object[] readArgs(DataInputStream body) throws IOException {
-        Object[] args = new Object[body.readInt()];
+        int count = body.readInt();
+        if (count < 0 || count > body.available()) { // each argument takes at least its tag byte
+            throw new IOException("corrupt request: " + count + " arguments announced, fewer bytes left");
+        }
+        Object[] args = new Object[count];
         for (int i = 0; i < args.length; i++) {
             int position = i + 1;
             args[i] = readIncoming(body, () -> "argument " + position);
