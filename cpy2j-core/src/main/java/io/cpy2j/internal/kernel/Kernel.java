@@ -129,12 +129,9 @@ public final class Kernel {
     /** The next frame for this waiter: from its mailbox, or read by itself when nobody else reads. */
     private Frame nextFrameFor(Waiter waiter) {
         while (true) {
-            Frame frame = waiter.poll();
+            Frame frame = ready(waiter);
             if (frame != null) {
                 return frame;
-            }
-            if (closedWith != null) {
-                return Waiter.CLOSED;
             }
             role.queue(waiter); // before trying to lead, so that a leader resigning now wakes us
             if (role.tryLead()) {
@@ -157,12 +154,9 @@ public final class Kernel {
         watchdog.timedWaiterArrived();
         try {
             while (true) {
-                Frame frame = waiter.poll();
+                Frame frame = ready(waiter);
                 if (frame != null) {
                     return frame;
-                }
-                if (closedWith != null) {
-                    return Waiter.CLOSED;
                 }
                 long remaining = deadline.remainingNanos();
                 if (remaining <= 0) {
@@ -174,6 +168,12 @@ public final class Kernel {
         } finally {
             watchdog.timedWaiterLeft();
         }
+    }
+
+    /** A frame already in the waiter's mailbox, CLOSED once the channel is gone, else {@code null}. */
+    private Frame ready(Waiter waiter) {
+        Frame frame = waiter.poll();
+        return frame != null ? frame : closedWith != null ? Waiter.CLOSED : null;
     }
 
     private static boolean isFor(Waiter waiter, Frame frame) {
