@@ -50,7 +50,14 @@ public final class Connection {
      */
     public Kernel start(Executor executor, Function<Throwable, TwinException> closeReason, int maxFrameSize,
                         String threadName) {
-        Kernel started = new Kernel(reader, writer, endpoint.dispatcher(), executor, closeReason, maxFrameSize);
+        return start(executor, closeReason, maxFrameSize, threadName, () -> { });
+    }
+
+    /** @param onStuckWrite ends the peer when a call is stuck writing to it past its deadline */
+    public Kernel start(Executor executor, Function<Throwable, TwinException> closeReason, int maxFrameSize,
+                        String threadName, Runnable onStuckWrite) {
+        Kernel started = new Kernel(reader, writer, endpoint.dispatcher(), executor, closeReason, maxFrameSize,
+                onStuckWrite);
         endpoint.connect(started);
         kernel = started;
         started.start(threadName);

@@ -45,7 +45,7 @@ final class AsyncCalls {
         inFlight.incrementAndGet();
         try {
             kernel.failIfClosed();
-            kernel.sendRequest(id, body, length);
+            kernel.sendRequest(id, body, length, deadline);
             if (kernel.role().readerMayBlock()) {
                 kernel.flush(); // a reader waits for replies to what is still in our buffer
             }

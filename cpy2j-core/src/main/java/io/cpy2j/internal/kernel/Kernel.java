@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -30,6 +33,9 @@ import java.util.function.Predicate;
  */
 public final class Kernel {
 
+    /** One JVM-wide timer thread that looks for writes stuck past their call's deadline. */
+    private static final ScheduledThreadPoolExecutor STUCK_WRITE_CHECKS = stuckWriteChecks();
+
     private final FrameWriter writer;
     private final RequestHandler handler;
     private final Executor executor;
@@ -39,6 +45,8 @@ public final class Kernel {
     private final AtomicLong ids = new AtomicLong();
     private final AtomicBoolean flushing = new AtomicBoolean();
     private final AtomicBoolean losing = new AtomicBoolean();
+    private final AtomicBoolean stuckWrites = new AtomicBoolean();
+    private final Runnable onStuckWrite;
     private final ThreadLocal<CallChain> chains = ThreadLocal.withInitial(CallChain::new);
     private final ReadingRole role;
     private final AsyncCalls async = new AsyncCalls(this);
@@ -51,6 +59,17 @@ public final class Kernel {
      */
     public Kernel(FrameReader reader, FrameWriter writer, RequestHandler handler, Executor executor,
                   Function<Throwable, TwinException> closeReason, int maxFrameSize) {
+        this(reader, writer, handler, executor, closeReason, maxFrameSize, () -> { });
+    }
+
+    /**
+     * @param onStuckWrite ends the peer (kills the twin) when a call with a deadline is stuck writing to
+     *                     it past the deadline: a pipe write cannot be left otherwise, and the channel
+     *                     holds half a frame
+     */
+    public Kernel(FrameReader reader, FrameWriter writer, RequestHandler handler, Executor executor,
+                  Function<Throwable, TwinException> closeReason, int maxFrameSize, Runnable onStuckWrite) {
+        this.onStuckWrite = onStuckWrite;
         this.writer = writer;
         this.handler = handler;
         this.executor = executor;
@@ -83,8 +102,7 @@ public final class Kernel {
             failIfClosed();
             // Written, then flushed outside the write: frames other callers wrote meanwhile leave in the
             // same system call, and their own flush finds nothing left to do.
-            sendRequest(waiter.id, body, length);
-            flushOrFail();
+            send(waiter.id, body, length, deadline);
             return awaitReply(waiter, deadline);
         } finally {
             pending.remove(waiter.id);
@@ -317,11 +335,80 @@ public final class Kernel {
         return executor;
     }
 
+    /**
+     * Writes and flushes a request, within the deadline if there is one: a caller that cannot get the
+     * writer in time gives up having sent nothing; one whose write then blocks past its deadline (the peer
+     * reads nothing) is freed when the watchdog reports the stuck write and the peer is ended, and then
+     * fails with its timeout too.
+     */
+    private void send(long id, byte[] body, int length, Deadline deadline) {
+        if (!deadline.isSet()) {
+            sendRequest(id, body, length);
+            flushOrFail();
+            return;
+        }
+        ScheduledFuture<?> check = checkWriteAt(deadline);
+        try {
+            if (!writer.tryWrite(Protocol.KIND_REQUEST, id, chains.get().innermost(), body, length, false,
+                    deadline.atNanos()) || !writer.tryFlush(deadline.atNanos())) {
+                throw deadline.expired();
+            }
+        } catch (IOException e) {
+            TwinException lost = lost(e);
+            if (deadline.hasPassed()) {
+                RuntimeException expired = deadline.expired();
+                expired.initCause(lost);
+                throw expired;
+            }
+            throw lost;
+        } finally {
+            check.cancel(false);
+        }
+    }
+
+    /**
+     * Looks, just after the deadline, whether this caller's write is still blocked in the pipe. Not the
+     * watchdog's job: it may itself be blocked reading from the same frozen peer.
+     */
+    private ScheduledFuture<?> checkWriteAt(Deadline deadline) {
+        return STUCK_WRITE_CHECKS.schedule(() -> {
+            if (writer.isOverdue()) {
+                writeStuck();
+            }
+        }, deadline.remainingNanos() + TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.NANOSECONDS);
+    }
+
+    /** A stuck write was found: the owner must end the peer, which fails the write. */
+    void writeStuck() {
+        if (stuckWrites.compareAndSet(false, true)) {
+            onStuckWrite.run();
+        }
+    }
+
     void sendRequest(long id, byte[] body, int length) {
         try {
             writer.write(Protocol.KIND_REQUEST, id, chains.get().innermost(), body, length, false);
         } catch (IOException e) {
             throw lost(e);
+        }
+    }
+
+    /** An asynchronous request, left in the buffer; within the deadline, if there is one, as {@link #send}. */
+    void sendRequest(long id, byte[] body, int length, Deadline deadline) {
+        if (!deadline.isSet()) {
+            sendRequest(id, body, length);
+            return;
+        }
+        ScheduledFuture<?> check = checkWriteAt(deadline);
+        try {
+            if (!writer.tryWrite(Protocol.KIND_REQUEST, id, chains.get().innermost(), body, length, false,
+                    deadline.atNanos())) {
+                throw deadline.expired();
+            }
+        } catch (IOException e) {
+            throw lost(e);
+        } finally {
+            check.cancel(false);
         }
     }
 
@@ -377,6 +464,16 @@ public final class Kernel {
             closedWith = reason;
         }
         pending.values().forEach(w -> w.deliver(Waiter.CLOSED));
+    }
+
+    private static ScheduledThreadPoolExecutor stuckWriteChecks() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "cpy2j-write-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true); // most checks are cancelled: keep the queue short
+        return timer;
     }
 
     /** The largest body a request or reply may have; a handler replies with an error instead of more. */

@@ -41,6 +41,7 @@ public final class TwinConnection {
     private final Consumer<TwinTerminatedException> onDeath;
     private volatile Handshake handshake;
     private volatile boolean stopping;
+    private volatile String killedBecause;
 
     private TwinConnection(TwinSpec spec, TwinProcess process, Consumer<TwinTerminatedException> onDeath) {
         this.spec = spec;
@@ -129,7 +130,19 @@ public final class TwinConnection {
     }
 
     private void connectKernel() {
-        connection.start(callbacks, this::terminated, spec.maxFrameSize(), "cpy2j-" + spec.id() + "-reader");
+        connection.start(callbacks, this::terminated, spec.maxFrameSize(), "cpy2j-" + spec.id() + "-reader",
+                this::killUnresponsive);
+    }
+
+    /**
+     * A call timed out still writing its request: the twin has read nothing for the whole call timeout,
+     * and the channel holds half a frame. It cannot be used again, so the twin is killed (which fails the
+     * stuck write); a restart policy then starts it again.
+     */
+    private void killUnresponsive() {
+        killedBecause = "it read nothing for longer than the call timeout (frozen or hung) and was killed";
+        log.warn("twin '{}' (pid {}) {}", spec.id(), process.pid(), killedBecause);
+        process.process().toHandle().destroyForcibly();
     }
 
     /** Why calls fail once the channel is lost: the twin was stopped, or it died, with its exit status. */
@@ -140,6 +153,7 @@ public final class TwinConnection {
         String message = stopping
                 ? "twin '" + spec.id() + "' was stopped; call start() to run it again"
                 : "twin '" + spec.id() + "' (pid " + process.pid() + ") terminated with " + process.describeExit(status)
+                  + (killedBecause == null ? "" : " because " + killedBecause)
                   + ". Calls in flight were abandoned; call start() to run it again";
         if (!stopping) {
             log.warn(message);
