@@ -125,12 +125,12 @@ public final class TwinMaster implements AutoCloseable {
     @Override
     public void close() {
         synchronized (MASTERS) {
-            if (--owners > 0) {
-                return;
+            if (owners == 0 || --owners > 0) {
+                return; // closed already, or another owner still holds it
             }
+            MASTERS.remove(id(), this); // inside the lock: an acquire now builds a new master
         }
         stop();
-        MASTERS.remove(id(), this);
     }
 
     /**
@@ -232,9 +232,10 @@ public final class TwinMaster implements AutoCloseable {
      * call timeout. A JDK proxy for an interface view, a subclass proxy for a class.
      */
     public <T> T createRecreatable(Class<T> view, Class<? extends T> implementation, Supplier<Object[]> args) {
-        Recreatable<Endpoint> handle = Recreatable.create(view, endpoint(),
+        Recreatable<Endpoint> handle = Recreatable.of(view,
                 endpoint -> createOn(endpoint, view, implementation.getName(), args.get()), supervisor::endpoint);
-        recreatables.add(new WeakReference<>(handle));
+        recreatables.add(new WeakReference<>(handle)); // first: a restart from now on makes it too
+        handle.recreate(endpoint());
         return view.cast(handle.proxy());
     }
 

@@ -52,6 +52,7 @@ public final class Kernel {
     private final AsyncCalls async = new AsyncCalls(this);
     private final Watchdog watchdog = new Watchdog(this);
     private volatile TwinException closedWith;
+    private final CompletableFuture<TwinException> closed = new CompletableFuture<>();
 
     /**
      * @param closeReason turns the cause of a lost channel (end of stream, an I/O error) into the
@@ -449,13 +450,16 @@ public final class Kernel {
             }
             close(reason);
         }
-        while (closedWith == null) {
-            Thread.onSpinWait(); // another thread is closing: its reason is the one every caller gets
+        if (closedWith == null) {
+            closed.join(); // another thread is closing: its reason is the one every caller gets
         }
         return closedWith;
     }
 
-    /** Fails every waiting and later call with {@code reason}. Idempotent: the first reason wins. */
+    /**
+     * Fails every waiting and later call with {@code reason}, then tells the {@link #whenClosed} listeners.
+     * Idempotent: the first reason wins.
+     */
     public void close(TwinException reason) {
         synchronized (pending) {
             if (closedWith != null) {
@@ -463,7 +467,19 @@ public final class Kernel {
             }
             closedWith = reason;
         }
-        pending.values().forEach(w -> w.deliver(Waiter.CLOSED));
+        for (Waiter waiter : pending.values()) {
+            try {
+                waiter.deliver(Waiter.CLOSED);
+            } catch (RuntimeException | Error e) {
+                // one waiter's failure (a rejected completion) must not keep the others waiting
+            }
+        }
+        closed.complete(reason);
+    }
+
+    /** Runs {@code listener} once the channel is closed and every waiter has been told (at once if it is). */
+    public void whenClosed(java.util.function.Consumer<TwinException> listener) {
+        closed.thenAccept(listener);
     }
 
     private static ScheduledThreadPoolExecutor stuckWriteChecks() {

@@ -131,7 +131,12 @@ public final class TwinConnection {
 
     private void connectKernel() {
         connection.start(callbacks, this::terminated, spec.maxFrameSize(), "cpy2j-" + spec.id() + "-reader",
-                this::killUnresponsive);
+                this::killUnresponsive).whenClosed(reason -> {
+                    // After every caller was told: a restart must not close this kernel first with another reason.
+                    if (!stopping && reason instanceof TwinTerminatedException death) {
+                        onDeath.accept(death);
+                    }
+                });
     }
 
     /**
@@ -161,9 +166,6 @@ public final class TwinConnection {
         TwinTerminatedException error = new TwinTerminatedException(spec.id(),
                 status.isPresent() ? status.getAsInt() : null, message);
         error.initCause(cause);
-        if (!stopping) {
-            onDeath.accept(error);
-        }
         return error;
     }
 

@@ -40,11 +40,13 @@ public final class TwinSupervisor {
     private final AtomicInteger restarts = new AtomicInteger();
     /** Notified whenever a restart ends, well or not, and on stop: callers waiting for a restart look again. */
     private final Object restartDone = new Object();
+    /** Guards the generation and the moves into RESTARTING, which the thread that notices a death makes. */
+    private final Object stateLock = new Object();
     private volatile TwinConnection connection;
     private volatile TwinState state = TwinState.NEW;
     private volatile long startedAtNanos;
     private volatile TwinFailure lastFailure;
-    /** Bumped by every stop and start: a restart scheduled before it no longer applies. */
+    /** Bumped by every stop and start: a restart scheduled before it, or a death of an older connection, no longer applies. */
     private volatile int generation;
 
     /**
@@ -66,7 +68,9 @@ public final class TwinSupervisor {
         if (state == TwinState.RUNNING && connection.isOpen()) {
             return;
         }
-        generation++;
+        synchronized (stateLock) {
+            generation++;
+        }
         open(TwinState.STARTING);
         events.publish(new TwinEvent.Started(id(), status()));
     }
@@ -76,8 +80,9 @@ public final class TwinSupervisor {
         closeConnection(); // a twin that died leaves a connection to clean up
         state = meanwhile;
         TwinConnection opened;
+        int openedIn = generation;
         try {
-            opened = TwinConnection.open(spec, death -> died(death));
+            opened = TwinConnection.open(spec, death -> died(death, openedIn));
             opened.endpoint().callTimeout(callTimeout);
             observers.forEach(opened.endpoint()::addObserver);
             try {
@@ -100,7 +105,9 @@ public final class TwinSupervisor {
 
     /** Stops the twin: lets it exit, and kills it after the shutdown timeout. Calls in flight fail. */
     public synchronized void stop() {
-        generation++; // cancels a restart that is waiting for its backoff
+        synchronized (stateLock) {
+            generation++; // cancels a restart that is waiting for its backoff, and makes a death now moot
+        }
         if (connection == null || state == TwinState.STOPPED) {
             return;
         }
@@ -118,17 +125,27 @@ public final class TwinSupervisor {
         }
     }
 
-    /** The twin died on its own; called on the thread that noticed, so it only records and schedules. */
-    private void died(TwinTerminatedException death) {
+    /**
+     * The twin died on its own; called on the thread that noticed, so it only records and schedules. A
+     * death of a connection from before the last start or stop ({@code openedIn} is old) restarts nothing.
+     */
+    private void died(TwinTerminatedException death, int openedIn) {
         TwinFailure failure = failure(death, death.exitStatus().isPresent() ? death.exitStatus().getAsInt() : null);
-        lastFailure = failure;
-        boolean willRestart = state == TwinState.RUNNING && restartPolicy.allowsAnother(restarts.get());
-        if (willRestart) {
-            state = TwinState.RESTARTING;
+        boolean willRestart;
+        int scheduledIn;
+        synchronized (stateLock) { // not the supervisor's monitor: a start holds it while its initializer calls
+            if (openedIn != generation) {
+                return; // a connection already replaced or stopped: nothing of today's twin
+            }
+            lastFailure = failure;
+            willRestart = state == TwinState.RUNNING && restartPolicy.allowsAnother(restarts.get());
+            if (willRestart) {
+                state = TwinState.RESTARTING;
+            }
+            scheduledIn = generation;
         }
         events.publish(new TwinEvent.Terminated(id(), status(), failure, willRestart)); // before Restarting
         if (willRestart) {
-            int scheduledIn = generation;
             Thread restarter = new Thread(() -> restartLoop(scheduledIn), "cpy2j-" + id() + "-restart");
             restarter.setDaemon(true);
             restarter.start();
@@ -141,19 +158,24 @@ public final class TwinSupervisor {
             events.publish(new TwinEvent.Restarting(id(), status(), attempt, delay));
             sleep(delay);
             try {
-                if (!restartOnce(scheduledIn)) {
-                    return; // stopped or started by its owner meanwhile
+                if (restartOnce(scheduledIn)) {
+                    events.publish(new TwinEvent.Restarted(id(), status(), attempt));
                 }
-                events.publish(new TwinEvent.Restarted(id(), status(), attempt));
-                return;
+                return; // restarted, or stopped or started by its owner meanwhile
             } catch (RuntimeException e) {
-                boolean willRetry = restartPolicy.allowsAnother(restarts.get()) && generation == scheduledIn;
+                boolean willRetry;
+                synchronized (stateLock) {
+                    willRetry = restartPolicy.allowsAnother(restarts.get()) && generation == scheduledIn;
+                    if (willRetry) {
+                        state = TwinState.RESTARTING; // callers keep waiting for the next attempt
+                    }
+                }
                 log.warn("restart {} of twin '{}' failed: {}", attempt, id(), e.getMessage());
                 events.publish(new TwinEvent.RestartFailed(id(), status(), attempt, failure(e, null), willRetry));
                 if (!willRetry) {
+                    signalRestartDone();
                     return;
                 }
-                state = TwinState.RESTARTING;
             }
         }
     }
@@ -163,11 +185,8 @@ public final class TwinSupervisor {
             return false;
         }
         restarts.incrementAndGet();
-        try {
-            open(TwinState.RESTARTING);
-        } finally {
-            signalRestartDone();
-        }
+        open(TwinState.RESTARTING);
+        signalRestartDone();
         return true;
     }
 

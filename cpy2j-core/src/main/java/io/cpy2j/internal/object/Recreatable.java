@@ -18,7 +18,7 @@ public final class Recreatable<C> implements InvocationHandler {
 
     private final Function<C, Object> create;
     private final Runnable awaitRestart;
-    private Object proxy;
+    private volatile Object proxy;
     private volatile Object current;
 
     /**
@@ -31,13 +31,13 @@ public final class Recreatable<C> implements InvocationHandler {
     }
 
     /**
-     * Creates the object now on {@code on} and returns its handle, whose {@link #proxy()} is a JDK proxy of
-     * {@code view} for an interface and a subclass proxy for a class.
+     * A handle whose {@link #proxy()} is a JDK proxy of {@code view} for an interface and a subclass proxy
+     * for a class; its object is made by the first {@link #recreate}. Registered for restarts before that,
+     * so that a restart in between cannot pass it by.
      */
-    public static <C> Recreatable<C> create(Class<?> view, C on, Function<C, Object> create, Runnable awaitRestart) {
+    public static <C> Recreatable<C> of(Class<?> view, Function<C, Object> create, Runnable awaitRestart) {
         Recreatable<C> handle = new Recreatable<>(create, awaitRestart);
         handle.proxy = ProxyFactory.proxyFor(view, handle);
-        handle.recreate(on);
         return handle;
     }
 
