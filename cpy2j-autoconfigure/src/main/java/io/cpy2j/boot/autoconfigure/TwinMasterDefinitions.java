@@ -36,10 +36,8 @@ final class TwinMasterDefinitions {
                 () -> new TwinMasters(twins, new TwinMasterFactory(), new TwinEventPublisher(), () -> beanFactory
                         .getBeanProvider(TwinGroupInitializer.class).orderedStream().toList())));
         twins.keySet().forEach(id -> registry.registerBeanDefinition(beanName(id), master(id)));
-        if (!registry.containsBeanDefinition(LIFECYCLE_BEAN_NAME)) {
-            registry.registerBeanDefinition(LIFECYCLE_BEAN_NAME,
-                    new RootBeanDefinition(TwinsLifecycle.class, () -> new TwinsLifecycle(masters())));
-        }
+        registry.registerBeanDefinition(LIFECYCLE_BEAN_NAME,
+                new RootBeanDefinition(TwinsLifecycle.class, () -> new TwinsLifecycle(masters())));
     }
 
     private RootBeanDefinition master(String twinId) {
