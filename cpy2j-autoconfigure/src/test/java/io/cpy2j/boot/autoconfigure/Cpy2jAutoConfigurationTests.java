@@ -9,6 +9,8 @@ import io.cpy2j.Twins;
 import io.cpy2j.boot.TwinGroupInitializer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -79,6 +81,29 @@ class Cpy2jAutoConfigurationTests {
                     assertThat(events).map(Object::getClass).containsExactly(TwinEvent.Started.class,
                             TwinEvent.Stopped.class);
                 });
+    }
+
+    /** Each twin's initializer waits, in the master, for the other twin's: only parallel starts meet. */
+    @Test
+    void eagerTwinsStartInParallel() {
+        runner.withPropertyValues("cpy2j.twins.first.jvm-args=-Xmx64m", "cpy2j.twins.second.jvm-args=-Xmx64m")
+                .withBean(TwinGroupInitializer.class, () -> () -> {
+                    if (!Twins.supplier(Twins.MASTER_ID, Cpy2jAutoConfigurationTests::meetOtherTwin).get()) {
+                        throw new IllegalStateException("started alone: the other twin never came");
+                    }
+                })
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    private static final CyclicBarrier STARTING_TWINS = new CyclicBarrier(2);
+
+    static boolean meetOtherTwin() {
+        try {
+            STARTING_TWINS.await(10, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     @Test
