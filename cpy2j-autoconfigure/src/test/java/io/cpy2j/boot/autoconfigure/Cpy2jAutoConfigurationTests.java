@@ -19,7 +19,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
@@ -81,6 +81,15 @@ class Cpy2jAutoConfigurationTests {
                     assertThat(events).map(Object::getClass).containsExactly(TwinEvent.Started.class,
                             TwinEvent.Stopped.class);
                 });
+    }
+
+    @Test
+    void theLifecycleStartsBeforeTheWebServerAndStopsAfterItsGracefulShutdown() {
+        runner.withPropertyValues("cpy2j.twins.phased.auto-start=lazy").run(context -> {
+            int phase = context.getBean(TwinsLifecycle.class).getPhase();
+            assertThat(phase).isLessThan(SmartLifecycle.DEFAULT_PHASE - 2048); // Boot's WebServerStartStopLifecycle
+            assertThat(phase).isLessThan(SmartLifecycle.DEFAULT_PHASE - 1024); // Boot's graceful shutdown
+        });
     }
 
     /** Each twin's initializer waits, in the master, for the other twin's: only parallel starts meet. */
