@@ -1,0 +1,48 @@
+package io.cpy2j.boot.autoconfigure;
+
+import io.cpy2j.TwinFailure;
+import io.cpy2j.TwinStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A twin's status as plain JSON-ready values, the same in the health component and the twins endpoint:
+ * state, pid, Java version, vendor and home, uptime, starts, restarts, calls in flight, live objects on
+ * both sides and the last failure.
+ */
+public final class TwinStatusDetails {
+
+    private TwinStatusDetails() {
+    }
+
+    public static Map<String, Object> of(TwinStatus status) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("state", status.state().name());
+        if (status.pid() != null) {
+            details.put("pid", status.pid());
+        }
+        details.put("javaVersion", status.javaVersion());
+        details.put("javaVendor", status.javaVendor());
+        details.put("javaHome", String.valueOf(status.javaHome()));
+        details.put("uptime", status.uptime().toString());
+        details.put("starts", status.starts());
+        details.put("restarts", status.restarts());
+        details.put("callsInFlight", status.callsInFlight());
+        details.put("proxies", status.proxies());
+        details.put("exported", status.exported());
+        if (status.lastFailure() != null) {
+            details.put("lastFailure", failure(status.lastFailure()));
+        }
+        return details;
+    }
+
+    private static Map<String, Object> failure(TwinFailure failure) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("time", failure.time().toString());
+        details.put("message", failure.message());
+        if (failure.exitStatus() != null) {
+            details.put("exitStatus", failure.exitStatus());
+        }
+        return details;
+    }
+}

@@ -1,0 +1,41 @@
+package io.cpy2j.boot.autoconfigure.health;
+
+import io.cpy2j.TwinMaster;
+import io.cpy2j.TwinState;
+import io.cpy2j.TwinStatus;
+import io.cpy2j.boot.autoconfigure.TwinStatusDetails;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+
+/**
+ * One twin's health, from one consistent {@link TwinStatus}: UP while it runs, OUT_OF_SERVICE while its
+ * restart policy brings it back, DOWN when it is dead and will not come back by itself, UNKNOWN before
+ * it was started (a lazy twin nobody needed yet).
+ */
+public final class TwinHealthIndicator implements HealthIndicator {
+
+    private final TwinMaster master;
+
+    public TwinHealthIndicator(TwinMaster master) {
+        this.master = master;
+    }
+
+    @Override
+    public Health health() {
+        return health(master.status());
+    }
+
+    static Health health(TwinStatus status) {
+        return Health.status(status(status.state())).withDetails(TwinStatusDetails.of(status)).build();
+    }
+
+    static Status status(TwinState state) {
+        return switch (state) {
+            case RUNNING -> Status.UP;
+            case RESTARTING -> Status.OUT_OF_SERVICE;
+            case STOPPING, STOPPED, TERMINATED -> Status.DOWN;
+            case NEW, STARTING -> Status.UNKNOWN;
+        };
+    }
+}
