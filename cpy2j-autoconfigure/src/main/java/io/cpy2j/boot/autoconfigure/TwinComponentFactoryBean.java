@@ -37,16 +37,16 @@ public final class TwinComponentFactoryBean<T> implements FactoryBean<T>, BeanFa
     }
 
     /**
-     * TODO(core: TwinMaster.createRecreatable): made with {@code create}, the instance dies with its twin:
-     * after a restart this proxy is stale ({@code StaleTwinReferenceException}) until the core can create
-     * an object again in the new twin behind the same proxy.
+     * Created recreatable: when the twin is restarted, the instance is created again in the new twin
+     * (its constructor's beans and values resolved again here) behind the proxy already injected; its
+     * state is lost.
      */
     @Override
     public T getObject() {
         TwinMasters masters = beanFactory.getBean(TwinMasters.BEAN_NAME, TwinMasters.class);
         masters.awaitRunning(twinId);
-        Object[] arguments = new TwinConstructorArguments(beanFactory, beanName).resolve(implementation);
-        return masters.master(twinId).create(view, implementation, arguments);
+        return masters.master(twinId).createRecreatable(view, implementation,
+                () -> new TwinConstructorArguments(beanFactory, beanName).resolve(implementation));
     }
 
     @Override

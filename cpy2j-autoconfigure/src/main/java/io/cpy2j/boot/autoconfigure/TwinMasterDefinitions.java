@@ -1,6 +1,7 @@
 package io.cpy2j.boot.autoconfigure;
 
 import io.cpy2j.TwinMaster;
+import io.cpy2j.TwinCallObserver;
 import io.cpy2j.boot.TwinGroupInitializer;
 import java.util.Map;
 import org.springframework.beans.factory.BeanFactory;
@@ -33,8 +34,9 @@ final class TwinMasterDefinitions {
 
     void register(BeanDefinitionRegistry registry) {
         registry.registerBeanDefinition(TwinMasters.BEAN_NAME, new RootBeanDefinition(TwinMasters.class,
-                () -> new TwinMasters(twins, new TwinMasterFactory(), new TwinEventPublisher(), () -> beanFactory
-                        .getBeanProvider(TwinGroupInitializer.class).orderedStream().toList())));
+                () -> new TwinMasters(twins, new TwinMasterFactory(), new TwinEventPublisher(),
+                        () -> beanFactory.getBeanProvider(TwinGroupInitializer.class).orderedStream().toList(),
+                        () -> beanFactory.getBeanProvider(TwinCallObserver.class).orderedStream().toList())));
         twins.keySet().forEach(id -> registry.registerBeanDefinition(beanName(id), master(id)));
         registry.registerBeanDefinition(LIFECYCLE_BEAN_NAME,
                 new RootBeanDefinition(TwinsLifecycle.class, () -> new TwinsLifecycle(masters())));

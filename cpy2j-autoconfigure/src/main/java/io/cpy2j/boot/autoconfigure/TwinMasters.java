@@ -3,6 +3,7 @@ package io.cpy2j.boot.autoconfigure;
 import io.cpy2j.TwinMaster;
 import io.cpy2j.TwinState;
 import io.cpy2j.Twins;
+import io.cpy2j.TwinCallObserver;
 import io.cpy2j.boot.TwinGroupInitializer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,12 +42,14 @@ final class TwinMasters implements ApplicationEventPublisherAware, InitializingB
     private final Map<String, TwinMaster> masters;
     private final TwinEventPublisher events;
     private final Supplier<List<TwinGroupInitializer>> initializers;
+    private final Supplier<List<TwinCallObserver>> observers;
     private final Map<String, CompletableFuture<Void>> starts = new ConcurrentHashMap<>();
     private final AtomicBoolean initializersAdded = new AtomicBoolean();
     private final AtomicBoolean released = new AtomicBoolean();
 
     TwinMasters(Map<String, TwinSettings> settings, TwinMasterFactory factory, TwinEventPublisher events,
-                Supplier<List<TwinGroupInitializer>> initializers) {
+                Supplier<List<TwinGroupInitializer>> initializers, Supplier<List<TwinCallObserver>> observers) {
+        this.observers = observers;
         this.settings = settings;
         this.events = events;
         this.initializers = initializers;
@@ -113,9 +116,12 @@ final class TwinMasters implements ApplicationEventPublisherAware, InitializingB
                 task -> daemon("cpy2j-start-" + id, task).start()));
     }
 
+    /** Before the first start: the context's group initializers, and its call observers on every twin. */
     private void addInitializers() {
         if (initializersAdded.compareAndSet(false, true)) {
             initializers.get().forEach(Twins::addInitializer);
+            List<TwinCallObserver> contextObservers = observers.get();
+            masters.values().forEach(master -> contextObservers.forEach(master::addCallObserver));
         }
     }
 
