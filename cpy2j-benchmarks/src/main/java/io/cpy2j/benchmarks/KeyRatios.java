@@ -26,6 +26,11 @@ final class KeyRatios {
             new Ratio("twin to twin (through the master) / master to twin object",
                     "TwinObjectBenchmark.cpy2jTwinToTwin", "TwinObjectBenchmark.cpy2jObjectEcho",
                     "times a direct call on a twin object"),
+            new Ratio("observed echo / echo (a no-op TwinCallObserver)", "EchoBenchmark.cpy2jObserved",
+                    "EchoBenchmark.cpy2j", "times an unobserved call (target: at most 1 µs more)"),
+            new Ratio("injected @TwinComponent / core proxy", "StarterBenchmark.injectedComponent",
+                    "StarterBenchmark.coreProxy", "times the same call on a core proxy (observation=true: both"
+                    + " observed; targets 1.05 off, 1.25 on against the unobserved core row)"),
             new Ratio("twin start / bare JVM start", "StartupBenchmark.twinStart", "StartupBenchmark.bareJvm",
                     "times a bare JVM's start-up"));
 
