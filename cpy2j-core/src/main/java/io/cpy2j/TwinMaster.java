@@ -9,13 +9,17 @@ import io.cpy2j.internal.call.Endpoint;
 import io.cpy2j.internal.launch.TwinSpec;
 import io.cpy2j.internal.master.TwinSupervisor;
 import io.cpy2j.internal.object.Constructors;
+import io.cpy2j.internal.object.Recreatable;
 import io.cpy2j.internal.object.RefDescriptor;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,16 +46,21 @@ public final class TwinMaster implements AutoCloseable {
     private final Settings settings;
     /** How many owners share this master (see {@link TwinMasterBuilder#acquire()}); guarded by MASTERS. */
     private int owners = 1;
+    /** Objects created again in every new twin process; weakly held, so dropped ones are not. */
+    private final List<WeakReference<Recreatable<Endpoint>>> recreatables = new CopyOnWriteArrayList<>();
 
     /** What two owners of one twin id must agree on to share it. */
     record Settings(TwinSpec spec, Duration callTimeout, RestartPolicy restartPolicy, boolean shutdownHook) {
     }
 
-    TwinMaster(Settings settings, List<TwinListener> listeners) {
+    TwinMaster(Settings settings, List<TwinListener> listeners, List<TwinCallObserver> observers) {
         this.settings = settings;
         this.shutdownHook = settings.shutdownHook();
         this.supervisor = new TwinSupervisor(settings.spec(), settings.callTimeout(), settings.restartPolicy(),
-                listeners, endpoint -> TwinGroup.initialize(endpoint, settings.spec().id()));
+                listeners, observers, endpoint -> {
+                    TwinGroup.initialize(endpoint, settings.spec().id());
+                    recreateAll(endpoint);
+                });
     }
 
     public static TwinMasterBuilder builder(String twinId) {
@@ -69,7 +78,7 @@ public final class TwinMaster implements AutoCloseable {
     }
 
     /** The master already registered for this id when its settings are the same, else {@code wanted}. */
-    static TwinMaster acquire(TwinMaster wanted, List<TwinListener> listeners) {
+    static TwinMaster acquire(TwinMaster wanted, List<TwinListener> listeners, List<TwinCallObserver> observers) {
         synchronized (MASTERS) {
             TwinMaster existing = MASTERS.putIfAbsent(wanted.id(), wanted);
             if (existing == null) {
@@ -82,6 +91,7 @@ public final class TwinMaster implements AutoCloseable {
             }
             existing.owners++;
             listeners.forEach(existing::addListener);
+            observers.forEach(existing::addCallObserver);
             return existing;
         }
     }
@@ -115,12 +125,12 @@ public final class TwinMaster implements AutoCloseable {
     @Override
     public void close() {
         synchronized (MASTERS) {
-            if (--owners > 0) {
-                return;
+            if (owners == 0 || --owners > 0) {
+                return; // closed already, or another owner still holds it
             }
+            MASTERS.remove(id(), this); // inside the lock: an acquire now builds a new master
         }
         stop();
-        MASTERS.remove(id(), this);
     }
 
     /**
@@ -180,8 +190,7 @@ public final class TwinMaster implements AutoCloseable {
      * reference from then on, whether or not its class has {@link Twin}.
      */
     public <T> T create(Class<T> type, Object... args) {
-        return type.cast(endpoint().execute((TwinBiFunction<String, Object[], Object, Exception>)
-                Constructors::newExported, type.getName(), args));
+        return type.cast(createOn(endpoint(), type, type.getName(), args));
     }
 
     /**
@@ -210,12 +219,54 @@ public final class TwinMaster implements AutoCloseable {
         return createAs(asInterface, className, args);
     }
 
-    /** The twin sends the new object's reference as a value, so this side can pick the proxy for the view. */
     private <I> I createAs(Class<I> view, String className, Object[] args) {
-        Endpoint endpoint = endpoint();
-        RefDescriptor ref = (RefDescriptor) endpoint.execute((TwinBiFunction<String, Object[], Object, Exception>)
-                Twins::createForMaster, className, args);
-        return view.cast(endpoint.objects().fromRef(ref, view));
+        return view.cast(createOn(endpoint(), view, className, args));
+    }
+
+    /**
+     * Creates an instance of {@code implementation} in this twin, seen here as {@code view}, that is
+     * <em>recreatable</em>: whenever the twin is started again (restarted by its {@link RestartPolicy}, or
+     * by {@code start()} after it died), a new instance is created in the new twin process with fresh
+     * arguments from {@code args}, and the proxy returned here goes on working against it. The old
+     * instance's state is lost. While a restart is under way, calls on the proxy wait for it up to the
+     * call timeout. A JDK proxy for an interface view, a subclass proxy for a class.
+     */
+    public <T> T createRecreatable(Class<T> view, Class<? extends T> implementation, Supplier<Object[]> args) {
+        Recreatable<Endpoint> handle = Recreatable.of(view,
+                endpoint -> createOn(endpoint, view, implementation.getName(), args.get()), supervisor::endpoint);
+        recreatables.add(new WeakReference<>(handle)); // first: a restart from now on makes it too
+        handle.recreate(endpoint());
+        return view.cast(handle.proxy());
+    }
+
+    /** {@link #createRecreatable(Class, Class, Supplier)} of a class seen as itself. */
+    public <T> T createRecreatable(Class<T> type, Supplier<Object[]> args) {
+        return createRecreatable(type, type, args);
+    }
+
+    private void recreateAll(Endpoint endpoint) {
+        recreatables.removeIf(ref -> ref.get() == null);
+        for (WeakReference<Recreatable<Endpoint>> ref : recreatables) {
+            Recreatable<Endpoint> handle = ref.get();
+            if (handle != null) {
+                handle.recreate(endpoint);
+            }
+        }
+    }
+
+    /**
+     * A new instance in the twin behind {@code endpoint}: for an interface view the twin sends the new
+     * object's reference as a value, so this side can make a JDK proxy of the view; for a class, a
+     * subclass proxy.
+     */
+    private static Object createOn(Endpoint endpoint, Class<?> view, String className, Object[] args) {
+        if (view.isInterface()) {
+            RefDescriptor ref = (RefDescriptor) endpoint.create((TwinBiFunction<String, Object[], Object, Exception>)
+                    Twins::createForMaster, className, args);
+            return endpoint.objects().fromRef(ref, view);
+        }
+        return endpoint.create((TwinBiFunction<String, Object[], Object, Exception>) Constructors::newExported,
+                className, args);
     }
 
     /** Objects counted on this master's side of the connection. */
@@ -280,6 +331,14 @@ public final class TwinMaster implements AutoCloseable {
     /** One consistent snapshot: state, pid, JDK, uptime, starts, restarts, calls in flight, objects, last failure. */
     public TwinStatus status() {
         return supervisor.status();
+    }
+
+    /**
+     * Observes every call between this master and its twin, both ways, from now on and in every later
+     * twin process (also settable on the builder). Observers of all connections: {@link Twins#addCallObserver}.
+     */
+    public void addCallObserver(TwinCallObserver observer) {
+        supervisor.addCallObserver(observer);
     }
 
     /** Receives this twin's life events from now on (also settable on the builder, to see the first start). */

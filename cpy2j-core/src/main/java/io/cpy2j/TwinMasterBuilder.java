@@ -35,6 +35,7 @@ public final class TwinMasterBuilder {
     private RestartPolicy restartPolicy = RestartPolicy.never();
     private boolean shutdownHook = true;
     private final List<TwinListener> listeners = new ArrayList<>();
+    private final List<TwinCallObserver> observers = new ArrayList<>();
 
     TwinMasterBuilder(String id) {
         if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9_.-]*") || id.equals(Twins.MASTER_ID)) {
@@ -180,6 +181,21 @@ public final class TwinMasterBuilder {
         return this;
     }
 
+    /** Observes every call between the master and this twin, both ways (see {@link TwinCallObserver}). */
+    public TwinMasterBuilder callObserver(TwinCallObserver observer) {
+        observers.add(Objects.requireNonNull(observer, "observer"));
+        return this;
+    }
+
+    /**
+     * Call headers the twin puts into its SLF4J MDC while it serves a call that carries them (a trace id
+     * set by a {@link TwinCallObserver}), so the lines it logs meanwhile show them. Passed to the twin as
+     * the system property {@code cpy2j.mdc}.
+     */
+    public TwinMasterBuilder mdcHeaders(String... names) {
+        return systemProperty("cpy2j.mdc", String.join(",", names));
+    }
+
     /**
      * Whether the JVM's shutdown hook stops this twin (default on). A container that manages the
      * master's life itself (a Spring context) turns it off and stops the twin when it closes.
@@ -191,7 +207,7 @@ public final class TwinMasterBuilder {
 
     /** Resolves the JDK (failing here if there is none) and registers the master for this twin id. */
     public TwinMaster build() {
-        return TwinMaster.register(new TwinMaster(settings(), listeners));
+        return TwinMaster.register(new TwinMaster(settings(), listeners, observers));
     }
 
     /**
@@ -201,7 +217,7 @@ public final class TwinMasterBuilder {
      * the difference when the settings differ. Listeners given here are added to the shared master.
      */
     public TwinMaster acquire() {
-        return TwinMaster.acquire(new TwinMaster(settings(), listeners), listeners);
+        return TwinMaster.acquire(new TwinMaster(settings(), listeners, observers), listeners, observers);
     }
 
     private TwinMaster.Settings settings() {

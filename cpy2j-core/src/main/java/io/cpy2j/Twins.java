@@ -6,7 +6,10 @@ import io.cpy2j.function.TwinRunnable;
 import io.cpy2j.function.TwinSupplier;
 import io.cpy2j.function.TwinTriFunction;
 import io.cpy2j.internal.call.Invocations;
-import io.cpy2j.internal.call.Sneaky;
+import io.cpy2j.internal.call.CallObservers;
+import io.cpy2j.internal.launch.JdkDiscovery;
+import io.cpy2j.internal.launch.JdkInstallation;
+import io.cpy2j.internal.object.Sneaky;
 import io.cpy2j.internal.object.ByReference;
 import io.cpy2j.internal.object.Constructors;
 import io.cpy2j.internal.object.RefDescriptor;
@@ -119,6 +122,27 @@ public final class Twins {
     }
 
     /** Whether {@code object} is a proxy for an object living in another runtime. */
+    /**
+     * Observes every call between this runtime and any other, on every connection, those made later
+     * included. In a twin, add it from a group initializer to observe the twin's side.
+     */
+    public static void addCallObserver(TwinCallObserver observer) {
+        CallObservers.addRuntimeWide(observer);
+    }
+
+    public static void removeCallObserver(TwinCallObserver observer) {
+        CallObservers.removeRuntimeWide(observer);
+    }
+
+    /**
+     * The JDKs a twin can run on, as {@code TwinMasterBuilder.javaVersion} finds them: {@code JAVA_HOME},
+     * the running JVM, the usual install folders, SDKMAN and {@code ~/.jdks}; newest first.
+     */
+    public static List<JdkInfo> installedJdks() {
+        return JdkDiscovery.standard().all().stream().map(JdkInstallation::info)
+                .sorted(java.util.Comparator.comparingInt(JdkInfo::featureVersion).reversed()).toList();
+    }
+
     public static boolean isProxy(Object object) {
         return object instanceof TwinProxy;
     }

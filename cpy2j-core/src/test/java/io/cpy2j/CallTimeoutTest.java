@@ -2,7 +2,9 @@ package io.cpy2j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.cpy2j.function.TwinFunction;
 import io.cpy2j.support.Signals;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -71,6 +73,21 @@ class CallTimeoutTest {
         });
         assertThatThrownBy(() -> late.get(3, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(TwinTimeoutException.class);
+    }
+
+    @Test
+    void aCallTooLargeForThePipeOfAFrozenTwinTimesOutAndTheTwinIsKilled() throws Exception {
+        try (TwinMaster frozen = TwinMaster.builder("frozen-writes").callTimeout(Duration.ofMillis(500))
+                .shutdownTimeout(Duration.ofSeconds(1)).build().start()) {
+            long pid = frozen.pid().getAsLong();
+            Signals.stop(pid);
+            // 1 MiB cannot fit in the pipe: the write blocks, and only ending the twin can release it.
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> frozen.execute(
+                    (TwinFunction<byte[], Integer, RuntimeException>) b -> b.length, new byte[1 << 20]))
+                    .isInstanceOf(TwinTimeoutException.class));
+            ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(5, TimeUnit.SECONDS).join());
+            assertThat(frozen.status().lastFailure().message()).contains("read nothing for longer than the call timeout");
+        }
     }
 
     @Test

@@ -19,7 +19,9 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +82,30 @@ class ValuesTest {
     void immutableJdkCollectionsArriveAsEqualStandardCollections() {
         assertThat(twin.execute((Object v) -> v, List.of(1, 2))).isInstanceOf(List.class).isEqualTo(List.of(1, 2));
         assertThat(twin.execute((Object v) -> v, Map.of("k", 1L))).isInstanceOf(Map.class).isEqualTo(Map.of("k", 1L));
+    }
+
+    @Test
+    void mapKeysArriveAsThemselvesInTheTwin() {
+        Map<Integer, Point> byId = new HashMap<>(Map.of(1, new Point(1, 2)));
+        assertThat(twin.execute((Map<Integer, Point> m) -> keyTypes(m) + " " + m.get(1), byId))
+                .isEqualTo("[Integer] Point[x=1, y=2]");
+        Map<String, Map<Colour, LocalDate>> nested = new TreeMap<>(Map.of("k",
+                new EnumMap<>(Map.of(Colour.RED, LocalDate.of(2026, 1, 2)))));
+        assertThat(twin.execute((Map<String, Map<Colour, LocalDate>> m) -> keyTypes(m.get("k")), nested))
+                .isEqualTo("[Colour]");
+    }
+
+    @Test
+    void mapKeysComeBackFromTheTwinAsThemselves() {
+        Map<Long, UUID> made = twin.execute(() -> new TreeMap<>(Map.of(5L, new UUID(1, 2), 6L, new UUID(3, 4))));
+        assertThat(made).isInstanceOf(TreeMap.class).containsEntry(5L, new UUID(1, 2)).hasSize(2);
+        Map<String, Map<Integer, Point>> nested = twin.execute(() -> Map.of("outer",
+                new LinkedHashMap<>(Map.of(7, new Point(7, 7)))));
+        assertThat(nested.get("outer")).isInstanceOf(LinkedHashMap.class).containsEntry(7, new Point(7, 7));
+    }
+
+    static String keyTypes(Map<?, ?> map) {
+        return map.keySet().stream().map(k -> k.getClass().getSimpleName()).toList().toString();
     }
 
     @Test

@@ -24,6 +24,12 @@ public class EchoBenchmark {
         return twin.master.execute(Peers::echo, 42);
     }
 
+    /** The same call watched by a no-op call observer: the cost of the observation hook itself. */
+    @Benchmark
+    public int cpy2jObserved(ObservedTwin twin) {
+        return twin.master.execute(Peers::echo, 42);
+    }
+
     @Benchmark
     public int rmi(RmiPeer rmi) throws RemoteException {
         return rmi.service.echo(42);

@@ -4,8 +4,8 @@ import io.cpy2j.JdkNotFoundException;
 import io.cpy2j.TwinMaster;
 import io.cpy2j.benchmarks.peers.BareJvm;
 import io.cpy2j.benchmarks.peers.ChildJvm;
-import io.cpy2j.internal.launch.JdkDiscovery;
-import io.cpy2j.internal.launch.JdkInstallation;
+import io.cpy2j.JdkInfo;
+import io.cpy2j.Twins;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -44,7 +44,7 @@ public class StartupBenchmark {
     @Param({"17", "25"})
     public int javaVersion;
 
-    private JdkInstallation jdk;
+    private JdkInfo jdk;
     private TwinMaster twin;
     private Process bare;
 
@@ -52,7 +52,8 @@ public class StartupBenchmark {
     public void findJdk() {
         try {
             // The same lookup TwinMasterBuilder.javaVersion does, so both benchmarks start the same JDK.
-            jdk = JdkDiscovery.standard().find(javaVersion);
+            jdk = Twins.installedJdks().stream().filter(j -> j.featureVersion() == javaVersion).findFirst()
+                    .orElseThrow(() -> new JdkNotFoundException("no JDK " + javaVersion + " among " + Twins.installedJdks()));
         } catch (JdkNotFoundException e) {
             throw new IllegalStateException("StartupBenchmark cannot run with javaVersion=" + javaVersion + ": "
                     + e.getMessage() + " Choose installed versions with -p javaVersion=<n>[,<m>].", e);
@@ -69,7 +70,7 @@ public class StartupBenchmark {
 
     @Benchmark
     public String bareJvm() throws IOException {
-        bare = ChildJvm.start(jdk.javaExecutable(), BareJvm.class);
+        bare = ChildJvm.start(jdk.home().resolve("bin").resolve("java"), BareJvm.class);
         // Not closed here: that would close the pipe while the child may still be writing; tearDown kills it.
         BufferedReader reader = new BufferedReader(new InputStreamReader(bare.getInputStream(), StandardCharsets.UTF_8));
         String line = reader.readLine();

@@ -30,10 +30,10 @@ import org.springframework.context.ApplicationEventPublisherAware;
  * {@code @TwinComponent} singleton needs its twin while the context still creates beans; the starts
  * overlap with the rest of the refresh, and {@link TwinsLifecycle} waits for them before the web server.
  */
-public final class TwinMasters implements ApplicationEventPublisherAware, InitializingBean, DisposableBean {
+final class TwinMasters implements ApplicationEventPublisherAware, InitializingBean, DisposableBean {
 
     /** The bean name of the context's only instance. */
-    public static final String BEAN_NAME = "cpy2jTwinMasters";
+    static final String BEAN_NAME = "cpy2jTwinMasters";
 
     private static final Duration STOPPED_EVENT_WAIT = Duration.ofSeconds(2);
 
@@ -66,20 +66,12 @@ public final class TwinMasters implements ApplicationEventPublisherAware, Initia
         }
     }
 
-    public TwinMaster master(String twinId) {
+    TwinMaster master(String twinId) {
         TwinMaster master = masters.get(twinId);
         if (master == null) {
             throw new IllegalArgumentException("no twin '" + twinId + "' is declared; declared: " + masters.keySet());
         }
         return master;
-    }
-
-    public Map<String, TwinMaster> all() {
-        return masters;
-    }
-
-    public TwinSettings settings(String twinId) {
-        return settings.get(twinId);
     }
 
     @Override
@@ -99,8 +91,9 @@ public final class TwinMasters implements ApplicationEventPublisherAware, Initia
     }
 
     /** Waits until the twin runs: the eager start under way, or a lazy twin's start now, on this thread. */
-    public void awaitRunning(String twinId) {
-        if (settings(twinId) != null && settings(twinId).isLazy()) {
+    void awaitRunning(String twinId) {
+        TwinSettings twin = settings.get(twinId);
+        if (twin != null && twin.isLazy()) {
             addInitializers();
             master(twinId).start();
             return;
@@ -130,7 +123,7 @@ public final class TwinMasters implements ApplicationEventPublisherAware, Initia
      * Gives up this context's ownership of every twin, in parallel: a twin stops unless another context
      * shares it. Runs once; later calls return at once.
      */
-    public void release() {
+    void release() {
         if (!released.compareAndSet(false, true)) {
             return;
         }

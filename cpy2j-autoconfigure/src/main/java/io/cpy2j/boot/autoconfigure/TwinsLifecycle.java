@@ -7,10 +7,10 @@ import org.springframework.context.SmartLifecycle;
  * eager twins are running before the web server starts taking requests, and are stopped after it has
  * shut down gracefully (lifecycles stop in the reverse order of their phases).
  */
-public final class TwinsLifecycle implements SmartLifecycle {
+final class TwinsLifecycle implements SmartLifecycle {
 
     /** Before the web server ({@code DEFAULT_PHASE - 2048}) and its graceful shutdown ({@code - 1024}). */
-    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private final TwinMasters masters;
     private volatile boolean running;

@@ -9,6 +9,8 @@ import io.cpy2j.Twins;
 import io.cpy2j.boot.TwinGroupInitializer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,7 +19,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
@@ -79,6 +81,38 @@ class Cpy2jAutoConfigurationTests {
                     assertThat(events).map(Object::getClass).containsExactly(TwinEvent.Started.class,
                             TwinEvent.Stopped.class);
                 });
+    }
+
+    @Test
+    void theLifecycleStartsBeforeTheWebServerAndStopsAfterItsGracefulShutdown() {
+        runner.withPropertyValues("cpy2j.twins.phased.auto-start=lazy").run(context -> {
+            int phase = context.getBean(TwinsLifecycle.class).getPhase();
+            assertThat(phase).isLessThan(SmartLifecycle.DEFAULT_PHASE - 2048); // Boot's WebServerStartStopLifecycle
+            assertThat(phase).isLessThan(SmartLifecycle.DEFAULT_PHASE - 1024); // Boot's graceful shutdown
+        });
+    }
+
+    /** Each twin's initializer waits, in the master, for the other twin's: only parallel starts meet. */
+    @Test
+    void eagerTwinsStartInParallel() {
+        runner.withPropertyValues("cpy2j.twins.first.jvm-args=-Xmx64m", "cpy2j.twins.second.jvm-args=-Xmx64m")
+                .withBean(TwinGroupInitializer.class, () -> () -> {
+                    if (!Twins.supplier(Twins.MASTER_ID, Cpy2jAutoConfigurationTests::meetOtherTwin).get()) {
+                        throw new IllegalStateException("started alone: the other twin never came");
+                    }
+                })
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    private static final CyclicBarrier STARTING_TWINS = new CyclicBarrier(2);
+
+    static boolean meetOtherTwin() {
+        try {
+            STARTING_TWINS.await(10, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     @Test

@@ -21,14 +21,38 @@ public interface Codec {
     Object readValue(DataInput in) throws IOException;
 
     /**
-     * What writing values on this thread left to confirm (a function sent in full, say); the caller
-     * hands it to {@link #delivered} once the peer has read the call.
+     * What writing values on this thread did since the last receipt was taken whose outcome depends on the
+     * message: twin objects exported (the peer will hold references to them) and functions sent in full (the
+     * peer will know them). Whoever writes a message takes the receipt right after writing it, also when the
+     * writing failed, and settles it once the message's fate is known. A receipt that is never settled keeps
+     * its exports and leaves its functions unconfirmed: the safe reading of "the peer may have it".
      */
-    default Object takePending() {
-        return null;
+    default Receipt takeReceipt() {
+        return Receipt.NONE;
     }
 
-    default void delivered(Object pending) {
+    /** The part of a written message that depends on whether the peer gets it; see {@link #takeReceipt}. */
+    interface Receipt {
+
+        /** A receipt for a message that carried nothing depending on its fate. */
+        Receipt NONE = new Receipt() {
+            @Override
+            public void delivered() {
+            }
+
+            @Override
+            public void notSent() {
+            }
+        };
+
+        /** The peer has read the message (its reply came): functions sent in full are known there now. */
+        void delivered();
+
+        /**
+         * The message never left this runtime (it could not be written, was over the frame limit, or the
+         * connection was gone): its exports are undone, or they would pin their objects for ever.
+         */
+        void notSent();
     }
 
     /**

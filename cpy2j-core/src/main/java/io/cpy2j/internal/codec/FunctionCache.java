@@ -54,7 +54,7 @@ final class FunctionCache {
 
     Object read(DataInput in, Deserializer deserializer) throws IOException {
         int id = in.readInt();
-        int length = in.readInt();
+        int length = StandardCodec.checkedCount(in, in.readInt());
         if (length == 0) {
             Object known = received.get(id);
             if (known == null) {

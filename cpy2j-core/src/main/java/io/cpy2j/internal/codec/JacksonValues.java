@@ -31,7 +31,8 @@ import tools.jackson.databind.ser.ValueSerializerModifier;
 /**
  * Data values through Jackson 3: records, POJOs (by their fields, like Java serialization would),
  * collections, maps, enums, {@code java.time}, {@code Optional}. Default typing keeps the concrete
- * types, so a {@code Long} in a {@code List<Object>} comes back a {@code Long}.
+ * types, so a {@code Long} in a {@code List<Object>} comes back a {@code Long}; {@link JacksonMapKeys}
+ * does the same for map keys, which default typing leaves as strings.
  */
 final class JacksonValues {
 
@@ -81,6 +82,7 @@ final class JacksonValues {
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .addModule(module)
+                .addModule(new JacksonMapKeys())
                 .build();
     }
 
@@ -125,8 +127,9 @@ final class JacksonValues {
         int last = Math.max(0, path.size() - PATH_PLACES);
         for (int i = path.size() - 1; i >= last; i--) {
             JacksonException.Reference ref = path.get(i);
-            String owner = ref.from() instanceof Class<?> c ? c.getSimpleName()
-                    : ref.from() == null ? "?" : ref.from().getClass().getSimpleName();
+            Object from = JacksonMapKeys.ownerOf(ref.from());
+            String owner = from instanceof Class<?> c ? c.getSimpleName()
+                    : from == null ? "?" : from.getClass().getSimpleName();
             text.append(ref.getPropertyName() != null ? "field " + ref.getPropertyName() : "element " + ref.getIndex())
                     .append(" of ").append(owner).append(", ");
         }

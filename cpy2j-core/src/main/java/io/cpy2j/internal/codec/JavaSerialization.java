@@ -33,8 +33,15 @@ final class JavaSerialization {
 
     static Object read(byte[] data) throws IOException, ClassNotFoundException {
         try (ObjectInputStream in = new ContextClassLoaderInputStream(new ByteArrayInputStream(data))) {
-            in.setObjectInputFilter(FILTER);
+            // No array may claim more elements than the stream has bytes: each takes at least one.
+            long limit = data.length;
+            in.setObjectInputFilter(info -> info.arrayLength() > limit ? ObjectInputFilter.Status.REJECTED
+                    : FILTER.checkInput(info));
             return in.readObject();
+        } catch (RuntimeException e) {
+            // A corrupt stream makes ObjectInputStream throw almost anything (ArrayStoreException,
+            // IllegalArgumentException...): to the caller it is one thing, an unreadable exception.
+            throw new IOException("corrupt serialized exception: " + e, e);
         }
     }
 

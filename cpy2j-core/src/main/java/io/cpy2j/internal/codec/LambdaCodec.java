@@ -105,7 +105,7 @@ final class LambdaCodec {
         String implMethod = in.readUTF();
         String implSignature = in.readUTF();
         String instantiatedType = in.readUTF();
-        Object[] captured = new Object[in.readShort()];
+        Object[] captured = new Object[StandardCodec.checkedCount(in, in.readShort())];
         for (int i = 0; i < captured.length; i++) {
             captured[i] = values.read(in);
         }

@@ -216,25 +216,54 @@ public final class StandardCodec implements Codec {
     }
 
     static byte[] readBytes(DataInput in) throws IOException {
-        int length = in.readInt();
-        // A frame is read whole before it is decoded: a length beyond what is left is a corrupt body,
-        // and must not turn into an allocation of up to 2 GiB.
-        if (length < 0 || in instanceof java.io.InputStream stream && stream.available() < length) {
-            throw new IOException("corrupt value: " + length + " bytes announced, fewer left in the frame");
-        }
-        byte[] bytes = new byte[length];
+        byte[] bytes = new byte[checkedCount(in, in.readInt())];
         in.readFully(bytes);
         return bytes;
     }
 
-    @Override
-    public Object takePending() {
-        return functions.takeUnconfirmed();
+    /**
+     * A length or count read from a message, checked against what is left of it (each item takes at
+     * least a byte). A frame is read whole before it is decoded, so more is a corrupt or hostile body,
+     * which must fail here rather than become an allocation of up to 2 GiB.
+     */
+    static int checkedCount(DataInput in, int count) throws IOException {
+        if (count < 0 || in instanceof java.io.InputStream stream && stream.available() < count) {
+            throw new IOException("corrupt value: " + count + " bytes or items announced, fewer left in the frame");
+        }
+        return count;
     }
 
     @Override
-    public void delivered(Object pending) {
-        FunctionCache.confirm((java.util.List<?>) pending);
+    public Receipt takeReceipt() {
+        List<?> functionsSent = functions.takeUnconfirmed();
+        long[] exported = space == null ? null : space.takeExports();
+        if (functionsSent.isEmpty() && exported == null) {
+            return Receipt.NONE; // the common case: nothing to settle, nothing allocated
+        }
+        return new StandardReceipt(functionsSent, exported);
+    }
+
+    /** Confirms functions once delivered; undoes exports if never sent. */
+    private final class StandardReceipt implements Receipt {
+        private final List<?> functionsSent;
+        private final long[] exported;
+
+        StandardReceipt(List<?> functionsSent, long[] exported) {
+            this.functionsSent = functionsSent;
+            this.exported = exported;
+        }
+
+        @Override
+        public void delivered() {
+            FunctionCache.confirm(functionsSent);
+        }
+
+        @Override
+        public void notSent() {
+            if (exported != null) {
+                space.undoExports(exported);
+            }
+        }
     }
 
     @Override

@@ -8,6 +8,9 @@ import io.cpy2j.internal.protocol.FrameReader;
 import io.cpy2j.internal.protocol.FrameWriter;
 import io.cpy2j.internal.transport.Transport;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -17,6 +20,9 @@ import java.util.function.Function;
  * writer are there before the kernel starts, for the handshake.
  */
 public final class Connection {
+
+    /** Stack size of the threads that serve calls. */
+    private static final long DEEP_STACK = 16L * 1024 * 1024;
 
     private final Transport transport;
     private final FrameReader reader;
@@ -44,11 +50,32 @@ public final class Connection {
      */
     public Kernel start(Executor executor, Function<Throwable, TwinException> closeReason, int maxFrameSize,
                         String threadName) {
-        Kernel started = new Kernel(reader, writer, endpoint, executor, closeReason, maxFrameSize);
+        return start(executor, closeReason, maxFrameSize, threadName, () -> { });
+    }
+
+    /** @param onStuckWrite ends the peer when a call is stuck writing to it past its deadline */
+    public Kernel start(Executor executor, Function<Throwable, TwinException> closeReason, int maxFrameSize,
+                        String threadName, Runnable onStuckWrite) {
+        Kernel started = new Kernel(reader, writer, endpoint.dispatcher(), executor, closeReason, maxFrameSize,
+                onStuckWrite);
         endpoint.connect(started);
         kernel = started;
         started.start(threadName);
         return started;
+    }
+
+    /**
+     * A cached pool for the peer's requests, on either side. A chain of calls back and forth runs on
+     * one thread per side, each level adding frames, so its threads get a deep stack (only reserved
+     * address space until used).
+     */
+    public static ExecutorService servingPool(String threadPrefix) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(null, task, threadPrefix + count.incrementAndGet(), DEEP_STACK);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public FrameReader reader() {

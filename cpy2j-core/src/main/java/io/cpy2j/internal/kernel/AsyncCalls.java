@@ -45,7 +45,7 @@ final class AsyncCalls {
         inFlight.incrementAndGet();
         try {
             kernel.failIfClosed();
-            kernel.sendRequest(id, body, length);
+            kernel.sendRequest(id, body, length, deadline);
             if (kernel.role().readerMayBlock()) {
                 kernel.flush(); // a reader waits for replies to what is still in our buffer
             }
@@ -106,7 +106,11 @@ final class AsyncCalls {
         if (kernel.role().isHeldByCurrentThread()) {
             // Continuations run where the future completes; the reader must not run user code that
             // might call the twin and wait for a reader that is itself.
-            kernel.executor().execute(() -> complete(frame, future, decode));
+            try {
+                kernel.executor().execute(() -> complete(frame, future, decode));
+            } catch (RuntimeException e) { // the pool is shut down (the twin stopped meanwhile): here, then
+                complete(frame, future, decode);
+            }
         } else {
             complete(frame, future, decode);
         }

@@ -31,6 +31,11 @@ public final class Deadline {
         return expired != null;
     }
 
+    /** The {@link System#nanoTime()} it passes at. */
+    long atNanos() {
+        return atNanos;
+    }
+
     long remainingNanos() {
         return atNanos - System.nanoTime();
     }

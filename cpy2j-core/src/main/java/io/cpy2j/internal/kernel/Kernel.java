@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -30,6 +33,9 @@ import java.util.function.Predicate;
  */
 public final class Kernel {
 
+    /** One JVM-wide timer thread that looks for writes stuck past their call's deadline. */
+    private static final ScheduledThreadPoolExecutor STUCK_WRITE_CHECKS = stuckWriteChecks();
+
     private final FrameWriter writer;
     private final RequestHandler handler;
     private final Executor executor;
@@ -39,11 +45,14 @@ public final class Kernel {
     private final AtomicLong ids = new AtomicLong();
     private final AtomicBoolean flushing = new AtomicBoolean();
     private final AtomicBoolean losing = new AtomicBoolean();
+    private final AtomicBoolean stuckWrites = new AtomicBoolean();
+    private final Runnable onStuckWrite;
     private final ThreadLocal<CallChain> chains = ThreadLocal.withInitial(CallChain::new);
     private final ReadingRole role;
     private final AsyncCalls async = new AsyncCalls(this);
     private final Watchdog watchdog = new Watchdog(this);
     private volatile TwinException closedWith;
+    private final CompletableFuture<TwinException> closed = new CompletableFuture<>();
 
     /**
      * @param closeReason turns the cause of a lost channel (end of stream, an I/O error) into the
@@ -51,6 +60,17 @@ public final class Kernel {
      */
     public Kernel(FrameReader reader, FrameWriter writer, RequestHandler handler, Executor executor,
                   Function<Throwable, TwinException> closeReason, int maxFrameSize) {
+        this(reader, writer, handler, executor, closeReason, maxFrameSize, () -> { });
+    }
+
+    /**
+     * @param onStuckWrite ends the peer (kills the twin) when a call with a deadline is stuck writing to
+     *                     it past the deadline: a pipe write cannot be left otherwise, and the channel
+     *                     holds half a frame
+     */
+    public Kernel(FrameReader reader, FrameWriter writer, RequestHandler handler, Executor executor,
+                  Function<Throwable, TwinException> closeReason, int maxFrameSize, Runnable onStuckWrite) {
+        this.onStuckWrite = onStuckWrite;
         this.writer = writer;
         this.handler = handler;
         this.executor = executor;
@@ -83,8 +103,7 @@ public final class Kernel {
             failIfClosed();
             // Written, then flushed outside the write: frames other callers wrote meanwhile leave in the
             // same system call, and their own flush finds nothing left to do.
-            sendRequest(waiter.id, body, length);
-            flushOrFail();
+            send(waiter.id, body, length, deadline);
             return awaitReply(waiter, deadline);
         } finally {
             pending.remove(waiter.id);
@@ -129,12 +148,9 @@ public final class Kernel {
     /** The next frame for this waiter: from its mailbox, or read by itself when nobody else reads. */
     private Frame nextFrameFor(Waiter waiter) {
         while (true) {
-            Frame frame = waiter.poll();
+            Frame frame = ready(waiter);
             if (frame != null) {
                 return frame;
-            }
-            if (closedWith != null) {
-                return Waiter.CLOSED;
             }
             role.queue(waiter); // before trying to lead, so that a leader resigning now wakes us
             if (role.tryLead()) {
@@ -157,12 +173,9 @@ public final class Kernel {
         watchdog.timedWaiterArrived();
         try {
             while (true) {
-                Frame frame = waiter.poll();
+                Frame frame = ready(waiter);
                 if (frame != null) {
                     return frame;
-                }
-                if (closedWith != null) {
-                    return Waiter.CLOSED;
                 }
                 long remaining = deadline.remainingNanos();
                 if (remaining <= 0) {
@@ -174,6 +187,12 @@ public final class Kernel {
         } finally {
             watchdog.timedWaiterLeft();
         }
+    }
+
+    /** A frame already in the waiter's mailbox, CLOSED once the channel is gone, else {@code null}. */
+    private Frame ready(Waiter waiter) {
+        Frame frame = waiter.poll();
+        return frame != null ? frame : closedWith != null ? Waiter.CLOSED : null;
     }
 
     private static boolean isFor(Waiter waiter, Frame frame) {
@@ -317,11 +336,80 @@ public final class Kernel {
         return executor;
     }
 
+    /**
+     * Writes and flushes a request, within the deadline if there is one: a caller that cannot get the
+     * writer in time gives up having sent nothing; one whose write then blocks past its deadline (the peer
+     * reads nothing) is freed when the watchdog reports the stuck write and the peer is ended, and then
+     * fails with its timeout too.
+     */
+    private void send(long id, byte[] body, int length, Deadline deadline) {
+        if (!deadline.isSet()) {
+            sendRequest(id, body, length);
+            flushOrFail();
+            return;
+        }
+        ScheduledFuture<?> check = checkWriteAt(deadline);
+        try {
+            if (!writer.tryWrite(Protocol.KIND_REQUEST, id, chains.get().innermost(), body, length, false,
+                    deadline.atNanos()) || !writer.tryFlush(deadline.atNanos())) {
+                throw deadline.expired();
+            }
+        } catch (IOException e) {
+            TwinException lost = lost(e);
+            if (deadline.hasPassed()) {
+                RuntimeException expired = deadline.expired();
+                expired.initCause(lost);
+                throw expired;
+            }
+            throw lost;
+        } finally {
+            check.cancel(false);
+        }
+    }
+
+    /**
+     * Looks, just after the deadline, whether this caller's write is still blocked in the pipe. Not the
+     * watchdog's job: it may itself be blocked reading from the same frozen peer.
+     */
+    private ScheduledFuture<?> checkWriteAt(Deadline deadline) {
+        return STUCK_WRITE_CHECKS.schedule(() -> {
+            if (writer.isOverdue()) {
+                writeStuck();
+            }
+        }, deadline.remainingNanos() + TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.NANOSECONDS);
+    }
+
+    /** A stuck write was found: the owner must end the peer, which fails the write. */
+    void writeStuck() {
+        if (stuckWrites.compareAndSet(false, true)) {
+            onStuckWrite.run();
+        }
+    }
+
     void sendRequest(long id, byte[] body, int length) {
         try {
             writer.write(Protocol.KIND_REQUEST, id, chains.get().innermost(), body, length, false);
         } catch (IOException e) {
             throw lost(e);
+        }
+    }
+
+    /** An asynchronous request, left in the buffer; within the deadline, if there is one, as {@link #send}. */
+    void sendRequest(long id, byte[] body, int length, Deadline deadline) {
+        if (!deadline.isSet()) {
+            sendRequest(id, body, length);
+            return;
+        }
+        ScheduledFuture<?> check = checkWriteAt(deadline);
+        try {
+            if (!writer.tryWrite(Protocol.KIND_REQUEST, id, chains.get().innermost(), body, length, false,
+                    deadline.atNanos())) {
+                throw deadline.expired();
+            }
+        } catch (IOException e) {
+            throw lost(e);
+        } finally {
+            check.cancel(false);
         }
     }
 
@@ -362,13 +450,16 @@ public final class Kernel {
             }
             close(reason);
         }
-        while (closedWith == null) {
-            Thread.onSpinWait(); // another thread is closing: its reason is the one every caller gets
+        if (closedWith == null) {
+            closed.join(); // another thread is closing: its reason is the one every caller gets
         }
         return closedWith;
     }
 
-    /** Fails every waiting and later call with {@code reason}. Idempotent: the first reason wins. */
+    /**
+     * Fails every waiting and later call with {@code reason}, then tells the {@link #whenClosed} listeners.
+     * Idempotent: the first reason wins.
+     */
     public void close(TwinException reason) {
         synchronized (pending) {
             if (closedWith != null) {
@@ -376,12 +467,39 @@ public final class Kernel {
             }
             closedWith = reason;
         }
-        pending.values().forEach(w -> w.deliver(Waiter.CLOSED));
+        for (Waiter waiter : pending.values()) {
+            try {
+                waiter.deliver(Waiter.CLOSED);
+            } catch (RuntimeException | Error e) {
+                // one waiter's failure (a rejected completion) must not keep the others waiting
+            }
+        }
+        closed.complete(reason);
+    }
+
+    /** Runs {@code listener} once the channel is closed and every waiter has been told (at once if it is). */
+    public void whenClosed(java.util.function.Consumer<TwinException> listener) {
+        closed.thenAccept(listener);
+    }
+
+    private static ScheduledThreadPoolExecutor stuckWriteChecks() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "cpy2j-write-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true); // most checks are cancelled: keep the queue short
+        return timer;
     }
 
     /** The largest body a request or reply may have; a handler replies with an error instead of more. */
     public int maxBodySize() {
         return maxFrameSize - Protocol.HEADER_SIZE;
+    }
+
+    /** Whether this thread is serving one of the peer's requests right now (a call it makes is nested in it). */
+    public boolean isServingOnThisThread() {
+        return chains.get().innermost() != 0;
     }
 
     public int callsInFlight() {

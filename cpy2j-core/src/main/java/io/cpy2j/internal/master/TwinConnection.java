@@ -5,7 +5,6 @@ import io.cpy2j.TwinProtocolException;
 import io.cpy2j.TwinStartupException;
 import io.cpy2j.TwinTerminatedException;
 import io.cpy2j.internal.call.Endpoint;
-import io.cpy2j.internal.call.Threads;
 import io.cpy2j.internal.connection.Connection;
 import io.cpy2j.internal.launch.TwinCommandLine;
 import io.cpy2j.internal.launch.TwinProcess;
@@ -15,16 +14,13 @@ import io.cpy2j.internal.protocol.FrameReader;
 import io.cpy2j.internal.protocol.Handshake;
 import io.cpy2j.internal.protocol.Protocol;
 import io.cpy2j.internal.transport.StreamTransport;
-import io.cpy2j.internal.twin.ThisRuntime;
 import java.io.IOException;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,16 +41,17 @@ public final class TwinConnection {
     private final Consumer<TwinTerminatedException> onDeath;
     private volatile Handshake handshake;
     private volatile boolean stopping;
+    private volatile String killedBecause;
 
     private TwinConnection(TwinSpec spec, TwinProcess process, Consumer<TwinTerminatedException> onDeath) {
         this.spec = spec;
         this.process = process;
         this.onDeath = onDeath;
-        this.connection = Connection.over(StreamTransport.ofProcess(process.process()), ThisRuntime.MASTER_ID,
+        this.connection = Connection.over(StreamTransport.ofProcess(process.process()), Protocol.MASTER_ID,
                 spec.id(), spec.maxFrameSize());
         this.reader = connection.reader();
         this.endpoint = connection.endpoint();
-        this.callbacks = callbackPool(spec.id());
+        this.callbacks = Connection.servingPool("cpy2j-" + spec.id() + "-callback-");
     }
 
     /**
@@ -133,7 +130,24 @@ public final class TwinConnection {
     }
 
     private void connectKernel() {
-        connection.start(callbacks, this::terminated, spec.maxFrameSize(), "cpy2j-" + spec.id() + "-reader");
+        connection.start(callbacks, this::terminated, spec.maxFrameSize(), "cpy2j-" + spec.id() + "-reader",
+                this::killUnresponsive).whenClosed(reason -> {
+                    // After every caller was told: a restart must not close this kernel first with another reason.
+                    if (!stopping && reason instanceof TwinTerminatedException death) {
+                        onDeath.accept(death);
+                    }
+                });
+    }
+
+    /**
+     * A call timed out still writing its request: the twin has read nothing for the whole call timeout,
+     * and the channel holds half a frame. It cannot be used again, so the twin is killed (which fails the
+     * stuck write); a restart policy then starts it again.
+     */
+    private void killUnresponsive() {
+        killedBecause = "it read nothing for longer than the call timeout (frozen or hung) and was killed";
+        log.warn("twin '{}' (pid {}) {}", spec.id(), process.pid(), killedBecause);
+        process.process().toHandle().destroyForcibly();
     }
 
     /** Why calls fail once the channel is lost: the twin was stopped, or it died, with its exit status. */
@@ -144,6 +158,7 @@ public final class TwinConnection {
         String message = stopping
                 ? "twin '" + spec.id() + "' was stopped; call start() to run it again"
                 : "twin '" + spec.id() + "' (pid " + process.pid() + ") terminated with " + process.describeExit(status)
+                  + (killedBecause == null ? "" : " because " + killedBecause)
                   + ". Calls in flight were abandoned; call start() to run it again";
         if (!stopping) {
             log.warn(message);
@@ -151,9 +166,6 @@ public final class TwinConnection {
         TwinTerminatedException error = new TwinTerminatedException(spec.id(),
                 status.isPresent() ? status.getAsInt() : null, message);
         error.initCause(cause);
-        if (!stopping) {
-            onDeath.accept(error);
-        }
         return error;
     }
 
@@ -195,15 +207,5 @@ public final class TwinConnection {
 
     public TwinProcess process() {
         return process;
-    }
-
-    private static ExecutorService callbackPool(String twinId) {
-        AtomicInteger count = new AtomicInteger();
-        return Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(null, task, "cpy2j-" + twinId + "-callback-" + count.incrementAndGet(),
-                    Threads.DEEP_STACK);
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 }

@@ -1,6 +1,7 @@
 package io.cpy2j.internal.master;
 
 import io.cpy2j.RestartPolicy;
+import io.cpy2j.TwinCallObserver;
 import io.cpy2j.TwinEvent;
 import io.cpy2j.TwinException;
 import io.cpy2j.TwinFailure;
@@ -13,6 +14,7 @@ import io.cpy2j.internal.launch.TwinSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -32,16 +34,19 @@ public final class TwinSupervisor {
     private final Duration callTimeout;
     private final RestartPolicy restartPolicy;
     private final Consumer<Endpoint> initializer;
+    private final List<TwinCallObserver> observers = new CopyOnWriteArrayList<>();
     private final TwinEvents events;
     private final AtomicInteger starts = new AtomicInteger();
     private final AtomicInteger restarts = new AtomicInteger();
     /** Notified whenever a restart ends, well or not, and on stop: callers waiting for a restart look again. */
     private final Object restartDone = new Object();
+    /** Guards the generation and the moves into RESTARTING, which the thread that notices a death makes. */
+    private final Object stateLock = new Object();
     private volatile TwinConnection connection;
     private volatile TwinState state = TwinState.NEW;
     private volatile long startedAtNanos;
     private volatile TwinFailure lastFailure;
-    /** Bumped by every stop and start: a restart scheduled before it no longer applies. */
+    /** Bumped by every stop and start: a restart scheduled before it, or a death of an older connection, no longer applies. */
     private volatile int generation;
 
     /**
@@ -49,7 +54,8 @@ public final class TwinSupervisor {
      *                    initializers, recreatable objects); a failure fails the start
      */
     public TwinSupervisor(TwinSpec spec, Duration callTimeout, RestartPolicy restartPolicy, List<TwinListener> listeners,
-                          Consumer<Endpoint> initializer) {
+                          List<TwinCallObserver> observers, Consumer<Endpoint> initializer) {
+        this.observers.addAll(observers);
         this.spec = spec;
         this.callTimeout = callTimeout;
         this.restartPolicy = restartPolicy;
@@ -62,7 +68,9 @@ public final class TwinSupervisor {
         if (state == TwinState.RUNNING && connection.isOpen()) {
             return;
         }
-        generation++;
+        synchronized (stateLock) {
+            generation++;
+        }
         open(TwinState.STARTING);
         events.publish(new TwinEvent.Started(id(), status()));
     }
@@ -72,9 +80,11 @@ public final class TwinSupervisor {
         closeConnection(); // a twin that died leaves a connection to clean up
         state = meanwhile;
         TwinConnection opened;
+        int openedIn = generation;
         try {
-            opened = TwinConnection.open(spec, death -> died(death));
+            opened = TwinConnection.open(spec, death -> died(death, openedIn));
             opened.endpoint().callTimeout(callTimeout);
+            observers.forEach(opened.endpoint()::addObserver);
             try {
                 initializer.accept(opened.endpoint()); // before any other thread can call it
             } finally {
@@ -95,7 +105,9 @@ public final class TwinSupervisor {
 
     /** Stops the twin: lets it exit, and kills it after the shutdown timeout. Calls in flight fail. */
     public synchronized void stop() {
-        generation++; // cancels a restart that is waiting for its backoff
+        synchronized (stateLock) {
+            generation++; // cancels a restart that is waiting for its backoff, and makes a death now moot
+        }
         if (connection == null || state == TwinState.STOPPED) {
             return;
         }
@@ -113,17 +125,27 @@ public final class TwinSupervisor {
         }
     }
 
-    /** The twin died on its own; called on the thread that noticed, so it only records and schedules. */
-    private void died(TwinTerminatedException death) {
+    /**
+     * The twin died on its own; called on the thread that noticed, so it only records and schedules. A
+     * death of a connection from before the last start or stop ({@code openedIn} is old) restarts nothing.
+     */
+    private void died(TwinTerminatedException death, int openedIn) {
         TwinFailure failure = failure(death, death.exitStatus().isPresent() ? death.exitStatus().getAsInt() : null);
-        lastFailure = failure;
-        boolean willRestart = state == TwinState.RUNNING && restartPolicy.allowsAnother(restarts.get());
-        if (willRestart) {
-            state = TwinState.RESTARTING;
+        boolean willRestart;
+        int scheduledIn;
+        synchronized (stateLock) { // not the supervisor's monitor: a start holds it while its initializer calls
+            if (openedIn != generation) {
+                return; // a connection already replaced or stopped: nothing of today's twin
+            }
+            lastFailure = failure;
+            willRestart = state == TwinState.RUNNING && restartPolicy.allowsAnother(restarts.get());
+            if (willRestart) {
+                state = TwinState.RESTARTING;
+            }
+            scheduledIn = generation;
         }
         events.publish(new TwinEvent.Terminated(id(), status(), failure, willRestart)); // before Restarting
         if (willRestart) {
-            int scheduledIn = generation;
             Thread restarter = new Thread(() -> restartLoop(scheduledIn), "cpy2j-" + id() + "-restart");
             restarter.setDaemon(true);
             restarter.start();
@@ -136,19 +158,24 @@ public final class TwinSupervisor {
             events.publish(new TwinEvent.Restarting(id(), status(), attempt, delay));
             sleep(delay);
             try {
-                if (!restartOnce(scheduledIn)) {
-                    return; // stopped or started by its owner meanwhile
+                if (restartOnce(scheduledIn)) {
+                    events.publish(new TwinEvent.Restarted(id(), status(), attempt));
                 }
-                events.publish(new TwinEvent.Restarted(id(), status(), attempt));
-                return;
+                return; // restarted, or stopped or started by its owner meanwhile
             } catch (RuntimeException e) {
-                boolean willRetry = restartPolicy.allowsAnother(restarts.get()) && generation == scheduledIn;
+                boolean willRetry;
+                synchronized (stateLock) {
+                    willRetry = restartPolicy.allowsAnother(restarts.get()) && generation == scheduledIn;
+                    if (willRetry) {
+                        state = TwinState.RESTARTING; // callers keep waiting for the next attempt
+                    }
+                }
                 log.warn("restart {} of twin '{}' failed: {}", attempt, id(), e.getMessage());
                 events.publish(new TwinEvent.RestartFailed(id(), status(), attempt, failure(e, null), willRetry));
                 if (!willRetry) {
+                    signalRestartDone();
                     return;
                 }
-                state = TwinState.RESTARTING;
             }
         }
     }
@@ -158,11 +185,8 @@ public final class TwinSupervisor {
             return false;
         }
         restarts.incrementAndGet();
-        try {
-            open(TwinState.RESTARTING);
-        } finally {
-            signalRestartDone();
-        }
+        open(TwinState.RESTARTING);
+        signalRestartDone();
         return true;
     }
 
@@ -246,6 +270,15 @@ public final class TwinSupervisor {
                 running ? Duration.ofNanos(System.nanoTime() - startedAtNanos) : Duration.ZERO, starts.get(),
                 restarts.get(), current == null ? 0 : current.endpoint().kernel().callsInFlight(),
                 objects == null ? 0 : objects.proxyCount(), objects == null ? 0 : objects.exportedCount(), lastFailure);
+    }
+
+    /** Observes the calls of this twin's connection, and of every later one. */
+    public synchronized void addCallObserver(TwinCallObserver observer) {
+        observers.add(observer);
+        TwinConnection current = connection;
+        if (current != null) {
+            current.endpoint().addObserver(observer);
+        }
     }
 
     public void addListener(TwinListener listener) {

@@ -1,7 +1,6 @@
 package io.cpy2j.internal.object;
 
 import io.cpy2j.TwinException;
-import io.cpy2j.internal.call.Sneaky;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;

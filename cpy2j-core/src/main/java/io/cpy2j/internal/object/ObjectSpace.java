@@ -5,6 +5,7 @@ import io.cpy2j.TwinTerminatedException;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,6 +26,8 @@ public final class ObjectSpace {
     private final Exports exports = new Exports();
     private final Map<Long, ProxyEntry> proxies = new HashMap<>();
     private final ReleaseBatch releases = new ReleaseBatch();
+    /** Per thread: the ids it exported since it last took them, one entry per export. */
+    private final ThreadLocal<ExportJournal> journals = new ThreadLocal<>();
 
     private record ProxyEntry(WeakReference<Object> proxy, RemoteObject remote) {
     }
@@ -41,9 +44,40 @@ public final class ObjectSpace {
                 return new RefDescriptor(true, remote.id(), remote.type());
             }
             // A proxy for an object in a third runtime: the peer reaches it through us.
-            return new RefDescriptor(false, exports.export(object), remote.type());
+            return new RefDescriptor(false, export(object), remote.type());
         }
-        return new RefDescriptor(false, exports.export(object), ByReference.descriptor(object.getClass()));
+        return new RefDescriptor(false, export(object), ByReference.descriptor(object.getClass()));
+    }
+
+    private long export(Object object) {
+        long id = exports.export(object);
+        ExportJournal journal = journals.get();
+        if (journal == null) {
+            journal = new ExportJournal();
+            journals.set(journal);
+        }
+        journal.add(id);
+        return id;
+    }
+
+    /**
+     * The exports this thread made since it last asked, one id per export, or {@code null} if none: what
+     * the message it is writing carries. Whoever writes a message takes them when it is written, so that
+     * {@link #undoExports} can give them back if the message is never sent.
+     */
+    public long[] takeExports() {
+        ExportJournal journal = journals.get();
+        return journal == null ? null : journal.drain();
+    }
+
+    /**
+     * Gives back exports whose message never left: to the table it is as if the peer had released the
+     * references it never got. Exports of messages that were sent, or may have been, must never come here.
+     */
+    public void undoExports(long[] ids) {
+        for (long id : ids) {
+            exports.release(id, 1);
+        }
     }
 
     /** The object a received reference stands for: our original, or our proxy for the peer's. */
@@ -73,6 +107,20 @@ public final class ObjectSpace {
             proxies.put(ref.id(), new ProxyEntry(new WeakReference<>(proxy), remote));
             CLEANER.register(proxy, () -> collected(remote));
             return proxy;
+        }
+    }
+
+    /**
+     * Makes {@code standIn} the proxy this space gives for {@code proxy}'s object from now on (a proxy
+     * that outlives restarts); it must keep {@code proxy} reachable, whose collection releases the object.
+     */
+    void standIn(Object proxy, Object standIn) {
+        RemoteObject remote = ((TwinProxy) proxy).cpy2jRemote();
+        synchronized (this) {
+            ProxyEntry entry = proxies.get(remote.id());
+            if (entry != null && entry.remote() == remote) {
+                proxies.put(remote.id(), new ProxyEntry(new WeakReference<>(standIn), remote));
+            }
         }
     }
 
@@ -149,5 +197,27 @@ public final class ObjectSpace {
 
     String remoteId() {
         return peer.remoteId();
+    }
+
+    /** A growable list of ids; used by one thread only. */
+    private static final class ExportJournal {
+        private long[] ids = new long[8];
+        private int size;
+
+        void add(long id) {
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+            }
+            ids[size++] = id;
+        }
+
+        long[] drain() {
+            if (size == 0) {
+                return null;
+            }
+            long[] taken = Arrays.copyOf(ids, size);
+            size = 0;
+            return taken;
+        }
     }
 }

@@ -5,7 +5,6 @@ import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.isEquals;
 import static net.bytebuddy.matcher.ElementMatchers.isHashCode;
 import static net.bytebuddy.matcher.ElementMatchers.isToString;
-import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import io.cpy2j.LocalMethod;
@@ -13,6 +12,7 @@ import io.cpy2j.TwinException;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -21,7 +21,6 @@ import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.description.modifier.Visibility;
 import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
 import net.bytebuddy.dynamic.scaffold.subclass.ConstructorStrategy;
-import net.bytebuddy.implementation.FieldAccessor;
 import net.bytebuddy.implementation.InvocationHandlerAdapter;
 import sun.reflect.ReflectionFactory;
 
@@ -72,7 +71,22 @@ final class ProxyFactory {
         return jdkProxy(interfaces, remote);
     }
 
-    private static Object jdkProxy(List<Class<?>> interfaces, RemoteObject remote) {
+    /**
+     * A proxy of {@code view} (a JDK proxy of an interface, a subclass proxy of a class) whose every call,
+     * {@link TwinProxy#cpy2jRemote()} included, goes to {@code handler}.
+     */
+    static Object proxyFor(Class<?> view, InvocationHandler handler) {
+        if (view.isInterface()) {
+            return jdkProxy(List.of(view), handler);
+        }
+        if (!canSubclass(view)) {
+            throw new IllegalArgumentException(view.getName() + " cannot be subclassed (final, sealed, or not "
+                    + "static): ask for an interface it implements instead");
+        }
+        return CLASS_PROXIES.get(view).instantiate(handler);
+    }
+
+    private static Object jdkProxy(List<Class<?>> interfaces, InvocationHandler remote) {
         List<Class<?>> all = new ArrayList<>(interfaces);
         all.add(TwinProxy.class);
         ClassLoader loader = all.get(0).getClassLoader();
@@ -107,12 +121,11 @@ final class ProxyFactory {
                     .subclass(type, ConstructorStrategy.Default.NO_CONSTRUCTORS)
                     .name(type.getName() + "$Cpy2jProxy")
                     .implement(TwinProxy.class)
-                    .defineField(FIELD, RemoteObject.class, Visibility.PUBLIC)
+                    // Any handler: a RemoteObject for a plain proxy, a Recreatable for one that outlives restarts.
+                    .defineField(FIELD, InvocationHandler.class, Visibility.PUBLIC)
                     .method(not(isAnnotatedWith(LocalMethod.class))
                             .and(not(isDeclaredBy(Object.class)).or(isEquals()).or(isHashCode()).or(isToString())))
                     .intercept(InvocationHandlerAdapter.toField(FIELD))
-                    .method(named("cpy2jRemote").and(isDeclaredBy(TwinProxy.class)))
-                    .intercept(FieldAccessor.ofField(FIELD))
                     .make()
                     .load(type.getClassLoader(), loadingStrategy(type))
                     .getLoaded();
@@ -134,13 +147,13 @@ final class ProxyFactory {
             }
         }
 
-        Object instantiate(RemoteObject remoteObject) {
+        Object instantiate(InvocationHandler handler) {
             try {
                 Object proxy = allocator.newInstance();
-                remote.set(proxy, remoteObject);
+                remote.set(proxy, handler);
                 return proxy;
             } catch (ReflectiveOperationException e) {
-                throw new TwinException("cannot make a proxy of " + remoteObject + ": " + e, e);
+                throw new TwinException("cannot make a proxy of " + handler + ": " + e, e);
             }
         }
     }

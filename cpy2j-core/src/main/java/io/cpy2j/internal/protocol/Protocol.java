@@ -7,7 +7,7 @@ package io.cpy2j.internal.protocol;
 public final class Protocol {
 
     /** Bumped on any change to frames, kinds, ops or value encoding; a mismatch is refused at handshake. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** Written by the twin before its handshake so the master can skip anything the JVM printed first. */
     public static final byte[] MAGIC = {0x00, 'C', 'P', 'Y', '2', 'J', 0x01, '\n'};
@@ -16,6 +16,9 @@ public final class Protocol {
     public static final byte KIND_REQUEST = 2;
     public static final byte KIND_REPLY_OK = 3;
     public static final byte KIND_REPLY_ERROR = 4;
+
+    /** The master's id in every runtime: twins name the master by it, and no twin may take it. */
+    public static final String MASTER_ID = "master";
 
     /** kind + id + nestedIn */
     public static final int HEADER_SIZE = 1 + 8 + 8;

@@ -1,11 +1,12 @@
 package io.cpy2j.internal.twin;
 
 import io.cpy2j.internal.call.Endpoint;
+import io.cpy2j.internal.protocol.Protocol;
 
 /** Who this runtime is: the master, or a twin with its id and its connection to the master. */
 public final class ThisRuntime {
 
-    public static final String MASTER_ID = "master";
+    public static final String MASTER_ID = Protocol.MASTER_ID;
 
     private static volatile String twinId = MASTER_ID;
     private static volatile Endpoint master;

@@ -1,7 +1,6 @@
 package io.cpy2j.internal.twin;
 
 import io.cpy2j.TwinTerminatedException;
-import io.cpy2j.internal.call.Threads;
 import io.cpy2j.internal.connection.Connection;
 import io.cpy2j.internal.protocol.FrameWriter;
 import io.cpy2j.internal.protocol.Handshake;
@@ -10,10 +9,7 @@ import io.cpy2j.internal.transport.StreamTransport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The twin JVM's entry point: {@code TwinMain <twinId> <masterPid> <maxFrameSize>}. Takes stdin and
@@ -46,7 +42,7 @@ public final class TwinMain {
         CountDownLatch masterGone = new CountDownLatch(1);
         ThisRuntime.becomeTwin(twinId, connection.endpoint());
         sayHello(connection.writer(), twinId);
-        connection.start(workers(twinId), cause -> {
+        connection.start(Connection.servingPool("cpy2j-" + twinId + "-worker-"), cause -> {
             masterGone.countDown();
             return new TwinTerminatedException(ThisRuntime.MASTER_ID, null,
                     "the master of twin '" + twinId + "' closed the channel or died");
@@ -60,16 +56,6 @@ public final class TwinMain {
         writer.writeRaw(Protocol.MAGIC);
         byte[] hello = Handshake.ofThisRuntime(twinId).encode();
         writer.write(Protocol.KIND_HELLO, 0, 0, hello, hello.length);
-    }
-
-    private static ExecutorService workers(String twinId) {
-        AtomicInteger count = new AtomicInteger();
-        return Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(null, task, "cpy2j-" + twinId + "-worker-" + count.incrementAndGet(),
-                    Threads.DEEP_STACK);
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /** A backup for the closed pipe: if the master process is gone, so is the reason to live. */

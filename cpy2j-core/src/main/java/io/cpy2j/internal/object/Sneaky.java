@@ -1,4 +1,4 @@
-package io.cpy2j.internal.call;
+package io.cpy2j.internal.object;
 
 /** Rethrows a remote exception as itself, checked or not: the caller's method declared it (or its function did). */
 public final class Sneaky {
