@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -175,7 +176,7 @@ class DemoPageBrowserTests {
         return width instanceof Number n ? n.longValue() : 0;
     }
 
-    private static void waitFor(String what, java.util.function.BooleanSupplier condition) {
+    private static void waitFor(String what, BooleanSupplier condition) {
         new WebDriverWait(browser, PATIENCE).withMessage(what).until(d -> condition.getAsBoolean());
     }
 }

@@ -75,4 +75,12 @@ class TwinsOverviewTests {
         assertThat(page.body()).contains("<title>cpy2j demo").contains("app.js");
         assertThat(client.get("/app.js").body()).contains("actuator/twins");
     }
+
+    @Test
+    void anUnknownPathIsNotFoundNotAServerError() {
+        var response = client.get("/api/nothing-here");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(client.json(response).path("error").asString()).contains("nothing-here");
+    }
 }

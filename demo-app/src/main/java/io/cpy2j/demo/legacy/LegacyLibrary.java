@@ -3,6 +3,7 @@ package io.cpy2j.demo.legacy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ public class LegacyLibrary implements EnvironmentPostProcessor {
         }
         try {
             return "file".equals(url.getProtocol()) ? Paths.get(url.toURI()) : copyOut(url, resource);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }

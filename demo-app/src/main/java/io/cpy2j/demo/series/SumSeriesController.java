@@ -5,6 +5,7 @@ import io.cpy2j.Twins;
 import io.cpy2j.demo.series.SumSeries.SeriesPoint;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,7 +39,7 @@ class SumSeriesController {
     }
 
     private static SeriesRun timed(String mode, String runtime, String java,
-                                   java.util.function.Supplier<List<SeriesPoint>> run) {
+                                   Supplier<List<SeriesPoint>> run) {
         long started = System.nanoTime();
         List<SeriesPoint> series = run.get();
         return new SeriesRun(mode, runtime, java, (System.nanoTime() - started) / 1e6, series);

@@ -5,8 +5,10 @@ import io.cpy2j.demo.modern.ModernUnavailableException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -26,13 +28,17 @@ class ApiErrors {
         return answer(HttpStatus.SERVICE_UNAVAILABLE, e);
     }
 
+    /** Spring MVC's own (no such resource, wrong method) keep their status; anything else is a bug: logged. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> failed(Exception e) {
+        if (e instanceof ErrorResponse response) {
+            return answer(response.getStatusCode(), e);
+        }
         log.warn("Demo request failed", e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, e);
     }
 
-    private static ResponseEntity<ApiError> answer(HttpStatus status, Exception e) {
+    private static ResponseEntity<ApiError> answer(HttpStatusCode status, Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
                 .body(new ApiError(message, e.getClass().getName(), status.value()));

@@ -2,6 +2,7 @@ package io.cpy2j.demo.web;
 
 import io.cpy2j.TwinMaster;
 import io.cpy2j.demo.modern.PrimeSieve;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ class OverviewController {
     }
 
     private List<String> warnings() {
-        List<String> warnings = new java.util.ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         twins.values().forEach(twin -> JdkFallback.warning(twin, environment).ifPresent(warnings::add));
         String modern = modernUnavailable();
         if (modern != null) {
