@@ -3,6 +3,7 @@ package io.cpy2j.boot.autoconfigure.health;
 import io.cpy2j.TwinMaster;
 import io.cpy2j.TwinState;
 import io.cpy2j.TwinStatus;
+import io.cpy2j.boot.autoconfigure.TwinHeap;
 import io.cpy2j.boot.autoconfigure.TwinStatusDetails;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -21,9 +22,14 @@ public final class TwinHealthIndicator implements HealthIndicator {
         this.master = master;
     }
 
+    /** The status, plus the heap used and its maximum, sampled in the twin (omitted if it does not answer). */
     @Override
     public Health health() {
-        return health(master.status());
+        Health.Builder health = Health.status(status(master.status().state()))
+                .withDetails(TwinStatusDetails.of(master.status()));
+        TwinHeap.sample(master).ifPresent(heap -> health.withDetail("heapUsed", heap.used())
+                .withDetail("heapMax", heap.max()));
+        return health.build();
     }
 
     static Health health(TwinStatus status) {

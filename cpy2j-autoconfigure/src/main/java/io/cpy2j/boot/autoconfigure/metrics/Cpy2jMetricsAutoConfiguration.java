@@ -24,4 +24,10 @@ public final class Cpy2jMetricsAutoConfiguration {
     TwinMetrics cpy2jTwinMetrics(ObjectProvider<TwinMaster> masters) {
         return new TwinMetrics(TwinMastersById.of(masters));
     }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ByteCounter cpy2jByteCounter(MeterRegistry registry) {
+        return new ByteCounter(registry);
+    }
 }

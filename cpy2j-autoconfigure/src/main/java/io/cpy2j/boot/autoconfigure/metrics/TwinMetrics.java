@@ -1,6 +1,7 @@
 package io.cpy2j.boot.autoconfigure.metrics;
 
 import io.cpy2j.TwinMaster;
+import io.cpy2j.boot.autoconfigure.TwinHeap;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +14,8 @@ import java.util.function.ToDoubleFunction;
  * Per twin (tag {@code twin}): gauges {@code cpy2j.twin.running}, {@code cpy2j.twin.calls.in.flight},
  * {@code cpy2j.twin.proxies} (live proxies here for objects in the twin) and {@code cpy2j.twin.exported}
  * (objects here the twin holds), and counters {@code cpy2j.twin.starts} and {@code cpy2j.twin.restarts}.
- * Each reading is taken from the master's status at scrape time; none calls into the twin.
+ * {@code cpy2j.twin.heap.used} is sampled in the twin at scrape time (at most a second's wait); the others
+ * come from the master's status. Bytes sent and received per twin are counted by {@link ByteCounter}.
  */
 public final class TwinMetrics implements MeterBinder {
 
@@ -35,6 +37,8 @@ public final class TwinMetrics implements MeterBinder {
                 m -> m.status().proxies());
         gauge(registry, tags, master, "cpy2j.twin.exported", "objects here the twin holds references to",
                 m -> m.status().exported());
+        gauge(registry, tags, master, "cpy2j.twin.heap.used", "heap bytes used in the twin, sampled there",
+                m -> TwinHeap.sample(m).map(heap -> (double) heap.used()).orElse(Double.NaN));
         FunctionCounter.builder("cpy2j.twin.starts", master, TwinMaster::starts).tags(tags)
                 .description("times the twin was started, restarts included").register(registry);
         FunctionCounter.builder("cpy2j.twin.restarts", master, TwinMaster::restarts).tags(tags)

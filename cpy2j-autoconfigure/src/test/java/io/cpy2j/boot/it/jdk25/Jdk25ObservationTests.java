@@ -2,6 +2,8 @@ package io.cpy2j.boot.it.jdk25;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cpy2j.TwinMaster;
+import io.cpy2j.boot.autoconfigure.health.TwinHealthIndicator;
 import io.cpy2j.boot.it.RequiresJdk;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
@@ -13,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -38,12 +41,25 @@ class Jdk25ObservationTests {
     @Autowired
     TestTracer tracer;
 
+    @Autowired
+    @Qualifier("jdk25")
+    TwinMaster master;
+
     @Test
     void aCallIsTimedWithItsTwinKindClassMethodAndOutcome() {
         probe.javaVersion();
         assertThat(meters.find("cpy2j.call").tags("twin", "jdk25", "kind", "method", "class", "Jdk25Probe",
                 "method", "javaVersion", "outcome", "success").timer()).isNotNull()
                 .satisfies(timer -> assertThat(timer.count()).isPositive());
+    }
+
+    @Test
+    void bytesAndTheTwinsHeapAreMeasured() {
+        probe.report();
+        assertThat(meters.get("cpy2j.twin.bytes.sent").tag("twin", "jdk25").counter().count()).isPositive();
+        assertThat(meters.get("cpy2j.twin.bytes.received").tag("twin", "jdk25").counter().count()).isPositive();
+        assertThat(meters.get("cpy2j.twin.heap.used").tag("twin", "jdk25").gauge().value()).isPositive();
+        assertThat(new TwinHealthIndicator(master).health().getDetails()).containsKeys("heapUsed", "heapMax");
     }
 
     @Test
