@@ -46,6 +46,9 @@ final class TwinMasterFactory {
     static TwinMasterBuilder builder(TwinSettings settings, boolean mastersJdk) {
         TwinMasterBuilder builder = TwinMaster.builder(settings.id())
                 .jvmArgs(settings.jvmArgs())
+                // The trace of the call a twin serves goes into its MDC, so its log lines carry it; a
+                // system property cpy2j.mdc of the twin's own, set below, replaces the list.
+                .mdcHeaders("traceId", "spanId")
                 .systemProperties(settings.systemProperties())
                 .environment(settings.environment())
                 .classpath(settings.classpath())

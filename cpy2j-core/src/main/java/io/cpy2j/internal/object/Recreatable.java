@@ -2,7 +2,6 @@ package io.cpy2j.internal.object;
 
 import io.cpy2j.LocalMethod;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.function.Function;
 
@@ -65,14 +64,8 @@ public final class Recreatable<C> implements InvocationHandler {
         if (method.getDeclaringClass() == TwinProxy.class) {
             return ((TwinProxy) target).cpy2jRemote();
         }
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        } catch (IllegalAccessException e) {
-            method.setAccessible(true); // a method of a non-public type: the target's own class allows it
-            return invoke(proxy, method, args);
-        }
+        // Straight to the current object's handler: no reflection, no second proxy on the way.
+        return ((TwinProxy) target).cpy2jRemote().invoke(target, method, args);
     }
 
     /** The current object's proxy; after its twin died, the one made by the restart (waiting for it). */

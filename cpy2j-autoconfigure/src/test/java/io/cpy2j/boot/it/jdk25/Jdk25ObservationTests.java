@@ -73,6 +73,16 @@ class Jdk25ObservationTests {
         assertThat(callback.parent()).as("the callback continues the call's trace").isEqualTo(call.id());
     }
 
+    @Test
+    void whileTheTwinServesACallItsMdcHoldsTheCallsTraceId() {
+        tracer.spans.clear();
+        String traceId = probe.mdc("traceId");
+        TestTracer.Span call = tracer.spans.stream().filter(s -> !s.receiver() && s.name().endsWith("mdc"))
+                .findFirst().orElseThrow();
+        assertThat(traceId).as("the trace id of the call, read out of its traceparent")
+                .isEqualTo(TestTracer.traceparent(call.id()).split("-")[1]);
+    }
+
     @TestConfiguration
     static class Tracing {
         @Bean
@@ -94,6 +104,12 @@ class Jdk25ObservationTests {
         final List<Span> spans = new CopyOnWriteArrayList<>();
         private final AtomicInteger ids = new AtomicInteger();
 
+        /** A W3C traceparent for a span: version, 32 hex digits of trace id, 16 of span id, flags. */
+        static String traceparent(String spanId) {
+            long number = Long.parseLong(spanId.substring("span-".length()));
+            return String.format("00-%032x-%016x-01", number, number);
+        }
+
         @Override
         public boolean supportsContext(Observation.Context context) {
             return context instanceof SenderContext<?> || context instanceof ReceiverContext<?>;
@@ -106,6 +122,8 @@ class Jdk25ObservationTests {
             if (context instanceof SenderContext<?> sender) {
                 SenderContext<Object> typed = (SenderContext<Object>) sender;
                 typed.getSetter().set(typed.getCarrier(), "test-trace", id);
+                // as Micrometer Tracing's W3C propagation writes it: version, trace id, span id, flags
+                typed.getSetter().set(typed.getCarrier(), "traceparent", traceparent(id));
                 spans.add(new Span(id, null, context.getContextualName(), false));
             } else {
                 ReceiverContext<Object> receiver = (ReceiverContext<Object>) context;

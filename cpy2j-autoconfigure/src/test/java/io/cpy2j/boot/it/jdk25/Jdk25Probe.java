@@ -25,4 +25,9 @@ public class Jdk25Probe implements RuntimeProbe {
         notebook.write(seen);
         return seen;
     }
+
+    @Override
+    public String mdc(String key) {
+        return org.slf4j.MDC.get(key);
+    }
 }

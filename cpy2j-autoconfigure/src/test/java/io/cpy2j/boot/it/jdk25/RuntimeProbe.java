@@ -7,4 +7,7 @@ public interface RuntimeProbe {
 
     /** Writes what it sees into the notebook it was given, and returns it. */
     String report();
+
+    /** What the twin's SLF4J MDC holds under {@code key} while it serves this call. */
+    String mdc(String key);
 }
