@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -78,10 +79,10 @@ class DemoPageBrowserTests {
         browser.get("http://localhost:" + port + "/");
 
         for (String twin : List.of("modern", "isolated", "legacy")) {
-            waitFor(twin + " UP", () -> "UP".equals(text(card(twin), ".status")));
-            assertThat(text(card(twin), ".java")).as(twin).matches("\\d+\\.\\d+.* \\(.+\\)");
+            waitFor(twin + " UP", () -> "UP".equals(cardText(twin, ".status")));
+            assertThat(cardText(twin, ".java")).as(twin).matches("\\d+\\.\\d+.* \\(.+\\)");
         }
-        boolean modernOn25 = text(card("modern"), ".java").startsWith("25");
+        boolean modernOn25 = cardText("modern", ".java").startsWith("25");
         String warnings = browser.findElement(By.id("warnings")).getText();
         assertThat(modernOn25 || warnings.contains("asks for Java 25")).as("Java 25 or a warning: " + warnings).isTrue();
     }
@@ -93,7 +94,7 @@ class DemoPageBrowserTests {
         browser.findElement(By.id("run-sieve")).click();
 
         waitFor("an image or an error", () -> imageWidth() > 0 || errorShown(section));
-        if (text(card("modern"), ".java").startsWith("25")) {
+        if (cardText("modern", ".java").startsWith("25")) {
             assertThat(imageWidth()).isGreaterThan(600);
             assertThat(text(section, "figcaption")).contains("78,498 primes").contains("Java 25");
         } else {
@@ -116,16 +117,16 @@ class DemoPageBrowserTests {
     @Test
     @Order(4)
     void crashesTheIsolatedTwinAndSeesItComeBack() {
-        String pid = text(card("isolated"), ".pid");
+        String pid = cardText("isolated", ".pid");
         browser.findElement(By.id("crash-oom")).click();
 
         waitFor("the crash reported", () -> text(browser.findElement(By.id("isolated")), "#isolated-result")
                 .contains("died"));
         assertThat(text(browser.findElement(By.id("isolated")), "#isolated-result")).contains("OutOfMemoryError");
-        waitFor("isolated restarting", () -> !"UP".equals(text(card("isolated"), ".status")));
-        waitFor("isolated UP in a new JVM", () -> "UP".equals(text(card("isolated"), ".status"))
-                && !pid.equals(text(card("isolated"), ".pid")));
-        assertThat(text(card("isolated"), ".failure")).contains("exit status 3");
+        waitFor("isolated restarting", () -> !"UP".equals(cardText("isolated", ".status")));
+        waitFor("isolated UP in a new JVM", () -> "UP".equals(cardText("isolated", ".status"))
+                && !pid.equals(cardText("isolated", ".pid")));
+        assertThat(cardText("isolated", ".failure")).contains("exit status 3");
     }
 
     @Test
@@ -159,6 +160,22 @@ class DemoPageBrowserTests {
 
     private static WebElement card(String twin) {
         return browser.findElement(By.cssSelector(".twin[data-twin='" + twin + "']"));
+    }
+
+    /**
+     * A field of a twin's card. The page redraws the cards every second, so an element found a moment
+     * ago may be gone: look it up again rather than read a stale one.
+     */
+    private static String cardText(String twin, String selector) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return text(card(twin), selector);
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static String text(WebElement root, String selector) {
