@@ -11,9 +11,6 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -29,24 +26,20 @@ import java.util.function.Predicate;
  * served a request takes the role again and serves the next request it reads itself. A request nested
  * in one of our pending requests (a callback) goes to the thread waiting for that request, so a chain
  * of calls back and forth runs on one thread per side. Calls nobody waits for are {@link AsyncCalls};
+ * what is written goes through the {@link Outbox};
  * the {@link Watchdog} reads when nobody else does.
  */
 public final class Kernel {
 
-    /** One JVM-wide timer thread that looks for writes stuck past their call's deadline. */
-    private static final ScheduledThreadPoolExecutor STUCK_WRITE_CHECKS = stuckWriteChecks();
 
-    private final FrameWriter writer;
+    private final Outbox outbox;
     private final RequestHandler handler;
     private final Executor executor;
     private final Function<Throwable, TwinException> closeReason;
     private final int maxFrameSize;
     private final ConcurrentHashMap<Long, Waiter> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
-    private final AtomicBoolean flushing = new AtomicBoolean();
     private final AtomicBoolean losing = new AtomicBoolean();
-    private final AtomicBoolean stuckWrites = new AtomicBoolean();
-    private final Runnable onStuckWrite;
     private final ThreadLocal<CallChain> chains = ThreadLocal.withInitial(CallChain::new);
     private final ReadingRole role;
     private final AsyncCalls async = new AsyncCalls(this);
@@ -70,13 +63,12 @@ public final class Kernel {
      */
     public Kernel(FrameReader reader, FrameWriter writer, RequestHandler handler, Executor executor,
                   Function<Throwable, TwinException> closeReason, int maxFrameSize, Runnable onStuckWrite) {
-        this.onStuckWrite = onStuckWrite;
-        this.writer = writer;
+        this.outbox = new Outbox(writer, executor, this::lost, onStuckWrite);
         this.handler = handler;
         this.executor = executor;
         this.closeReason = closeReason;
         this.maxFrameSize = maxFrameSize;
-        this.role = new ReadingRole(reader, this::flushLaterIfDirty, this::freeUnclaimed);
+        this.role = new ReadingRole(reader, outbox::flushLaterIfDirty, this::freeUnclaimed);
     }
 
     /** Starts the watchdog thread; it ends when the channel closes. */
@@ -103,7 +95,7 @@ public final class Kernel {
             failIfClosed();
             // Written, then flushed outside the write: frames other callers wrote meanwhile leave in the
             // same system call, and their own flush finds nothing left to do.
-            send(waiter.id, body, length, deadline);
+            outbox.request(waiter.id, chains.get().innermost(), body, length, deadline, true);
             return awaitReply(waiter, deadline);
         } finally {
             pending.remove(waiter.id);
@@ -287,12 +279,7 @@ public final class Kernel {
             reply = failure(new TwinSerializationException("a reply of " + reply.length()
                     + " bytes is over the frame limit of " + maxFrameSize + " bytes"));
         }
-        try {
-            writer.write(reply.ok() ? Protocol.KIND_REPLY_OK : Protocol.KIND_REPLY_ERROR, request.id(), 0,
-                    reply.data(), reply.length(), flush);
-        } catch (IOException e) {
-            lost(e); // the caller is gone; nobody is left to tell
-        }
+        outbox.reply(request.id(), reply, flush);
     }
 
     /** The handler's error reply; an empty one (which the peer reports as unreadable) if even that fails. */
@@ -336,108 +323,13 @@ public final class Kernel {
         return executor;
     }
 
-    /**
-     * Writes and flushes a request, within the deadline if there is one: a caller that cannot get the
-     * writer in time gives up having sent nothing; one whose write then blocks past its deadline (the peer
-     * reads nothing) is freed when the watchdog reports the stuck write and the peer is ended, and then
-     * fails with its timeout too.
-     */
-    private void send(long id, byte[] body, int length, Deadline deadline) {
-        if (!deadline.isSet()) {
-            sendRequest(id, body, length);
-            flushOrFail();
-            return;
-        }
-        ScheduledFuture<?> check = checkWriteAt(deadline);
-        try {
-            if (!writer.tryWrite(Protocol.KIND_REQUEST, id, chains.get().innermost(), body, length, false,
-                    deadline.atNanos()) || !writer.tryFlush(deadline.atNanos())) {
-                throw deadline.expired();
-            }
-        } catch (IOException e) {
-            TwinException lost = lost(e);
-            if (deadline.hasPassed()) {
-                RuntimeException expired = deadline.expired();
-                expired.initCause(lost);
-                throw expired;
-            }
-            throw lost;
-        } finally {
-            check.cancel(false);
-        }
-    }
-
-    /**
-     * Looks, just after the deadline, whether this caller's write is still blocked in the pipe. Not the
-     * watchdog's job: it may itself be blocked reading from the same frozen peer.
-     */
-    private ScheduledFuture<?> checkWriteAt(Deadline deadline) {
-        return STUCK_WRITE_CHECKS.schedule(() -> {
-            if (writer.isOverdue()) {
-                writeStuck();
-            }
-        }, deadline.remainingNanos() + TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.NANOSECONDS);
-    }
-
-    /** A stuck write was found: the owner must end the peer, which fails the write. */
-    void writeStuck() {
-        if (stuckWrites.compareAndSet(false, true)) {
-            onStuckWrite.run();
-        }
-    }
-
-    void sendRequest(long id, byte[] body, int length) {
-        try {
-            writer.write(Protocol.KIND_REQUEST, id, chains.get().innermost(), body, length, false);
-        } catch (IOException e) {
-            throw lost(e);
-        }
-    }
-
-    /** An asynchronous request, left in the buffer; within the deadline, if there is one, as {@link #send}. */
+    /** An asynchronous request, left in the buffer; within the deadline if there is one. */
     void sendRequest(long id, byte[] body, int length, Deadline deadline) {
-        if (!deadline.isSet()) {
-            sendRequest(id, body, length);
-            return;
-        }
-        ScheduledFuture<?> check = checkWriteAt(deadline);
-        try {
-            if (!writer.tryWrite(Protocol.KIND_REQUEST, id, chains.get().innermost(), body, length, false,
-                    deadline.atNanos())) {
-                throw deadline.expired();
-            }
-        } catch (IOException e) {
-            throw lost(e);
-        } finally {
-            check.cancel(false);
-        }
+        outbox.request(id, chains.get().innermost(), body, length, deadline, false);
     }
 
-    /** Sends buffered frames; a failure means the channel is lost. */
     void flush() {
-        try {
-            writer.flush();
-        } catch (IOException e) {
-            lost(e);
-        }
-    }
-
-    private void flushOrFail() {
-        try {
-            writer.flush();
-        } catch (IOException e) {
-            throw lost(e);
-        }
-    }
-
-    /** A reader about to block hands the flush of what is left in the buffer to another thread. */
-    private void flushLaterIfDirty() {
-        if (writer.isDirty() && flushing.compareAndSet(false, true)) {
-            executor.execute(() -> {
-                flushing.set(false);
-                flush();
-            });
-        }
+        outbox.flush();
     }
 
     private TwinException lost(Throwable cause) {
@@ -480,16 +372,6 @@ public final class Kernel {
     /** Runs {@code listener} once the channel is closed and every waiter has been told (at once if it is). */
     public void whenClosed(java.util.function.Consumer<TwinException> listener) {
         closed.thenAccept(listener);
-    }
-
-    private static ScheduledThreadPoolExecutor stuckWriteChecks() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "cpy2j-write-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.setRemoveOnCancelPolicy(true); // most checks are cancelled: keep the queue short
-        return timer;
     }
 
     /** The largest body a request or reply may have; a handler replies with an error instead of more. */
