@@ -375,6 +375,11 @@ public final class TwinMaster implements AutoCloseable {
     }
 
     /** Calls from this runtime that wait for the twin right now. */
+    /** How far this master trusts what its twin sends ({@link TwinMasterBuilder#trust}). */
+    public TwinTrust trust() {
+        return settings.spec().trust();
+    }
+
     public int callsInFlight() {
         return status().callsInFlight();
     }

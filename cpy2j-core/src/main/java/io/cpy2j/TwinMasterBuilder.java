@@ -17,6 +17,9 @@ import java.util.Objects;
 /** Settings of one twin; {@link #build()} resolves the JDK and registers the {@link TwinMaster}. */
 public final class TwinMasterBuilder {
 
+    /** A restricted twin's default limit of calls in flight to the master. */
+    static final int RESTRICTED_MAX_CALLS = 256;
+
     private final String id;
     private Path javaHome;
     private Integer javaVersion;
@@ -34,6 +37,10 @@ public final class TwinMasterBuilder {
     private Duration callTimeout = Duration.ZERO;
     private RestartPolicy restartPolicy = RestartPolicy.never();
     private boolean shutdownHook = true;
+    private TwinTrust trust = TwinTrust.FULL;
+    private final List<String> trustedPackages = new ArrayList<>();
+    /** Null: no limit for a fully trusted twin, {@link #RESTRICTED_MAX_CALLS} for a restricted one. */
+    private Integer maxCallsInFlight;
     private final List<TwinListener> listeners = new ArrayList<>();
     private final List<TwinCallObserver> observers = new ArrayList<>();
 
@@ -205,6 +212,49 @@ public final class TwinMasterBuilder {
         return this;
     }
 
+    /**
+     * How far the master trusts what this twin sends: {@link TwinTrust#FULL} (the default) or
+     * {@link TwinTrust#RESTRICTED} for a twin that handles untrusted input; see {@link TwinTrust}.
+     */
+    public TwinMasterBuilder trust(TwinTrust trust) {
+        this.trust = Objects.requireNonNull(trust, "trust");
+        return this;
+    }
+
+    /**
+     * Packages (with their subpackages) whose classes a {@link TwinTrust#RESTRICTED} twin may send as
+     * values, records, exceptions rebuilt with their own type, or proxies of its objects, besides JDK
+     * value types; {@code "*"} for any class. Only for restricted twins.
+     */
+    public TwinMasterBuilder trustedPackages(String... packages) {
+        return trustedPackages(Arrays.asList(packages));
+    }
+
+    public TwinMasterBuilder trustedPackages(List<String> packages) {
+        for (String name : packages) {
+            if (name == null || !(name.equals("*") || name.matches("\\p{javaJavaIdentifierStart}"
+                    + "\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*"))) {
+                throw new IllegalArgumentException("twin '" + id + "': trusted package '" + name + "' is not a package "
+                        + "name (like com.example.parser) or \"*\"");
+            }
+            trustedPackages.add(name);
+        }
+        return this;
+    }
+
+    /**
+     * How many of the twin's calls to the master (on objects the master gave it) are served at once; one
+     * more loses the connection and kills the twin, as a flood. Default: no limit for a fully trusted
+     * twin, 256 for a restricted one. Callbacks the master's own calls wait for do not count.
+     */
+    public TwinMasterBuilder maxCallsInFlight(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxCallsInFlight must be at least 1, was " + max);
+        }
+        this.maxCallsInFlight = max;
+        return this;
+    }
+
     /** Resolves the JDK (failing here if there is none) and registers the master for this twin id. */
     public TwinMaster build() {
         return TwinMaster.register(new TwinMaster(settings(), listeners, observers));
@@ -223,8 +273,19 @@ public final class TwinMasterBuilder {
     private TwinMaster.Settings settings() {
         TwinSpec spec = new TwinSpec(id, resolveJdk(), jvmArgs, systemProperties, environment, workingDirectory,
                 classpathPrepend, bootstrap != null ? bootstrap : TwinBootstrap.detect(), startupTimeout,
-                shutdownTimeout, maxFrameSize, classDataSharing);
+                shutdownTimeout, maxFrameSize, classDataSharing, trust, trustedPackages, maxCallsInFlight());
         return new TwinMaster.Settings(spec, callTimeout, restartPolicy, shutdownHook);
+    }
+
+    private int maxCallsInFlight() {
+        if (trust == TwinTrust.FULL && !trustedPackages.isEmpty()) {
+            throw new IllegalArgumentException("twin '" + id + "': trustedPackages apply only to a twin with "
+                    + "trust(TwinTrust.RESTRICTED); a fully trusted twin may send any class already");
+        }
+        if (maxCallsInFlight != null) {
+            return maxCallsInFlight;
+        }
+        return trust == TwinTrust.RESTRICTED ? RESTRICTED_MAX_CALLS : 0;
     }
 
     private JdkInstallation resolveJdk() {

@@ -35,7 +35,7 @@ class LayeringTest {
             .whereLayer("Object").mayNotAccessAnyLayer()
             .whereLayer("Codec").mayOnlyAccessLayers("Object")
             .whereLayer("Call").mayOnlyAccessLayers("Codec", "Object", "Kernel")
-            .whereLayer("Connection").mayOnlyAccessLayers("Call", "Codec", "Kernel", "Protocol", "Transport")
+            .whereLayer("Connection").mayOnlyAccessLayers("Call", "Codec", "Object", "Kernel", "Protocol", "Transport")
             .whereLayer("Launch").mayNotAccessAnyLayer()
             .whereLayer("Master").mayOnlyAccessLayers("Connection", "Launch", "Call", "Object", "Kernel", "Protocol",
                     "Transport")

@@ -9,6 +9,8 @@ import io.cpy2j.internal.kernel.Reply;
 import io.cpy2j.internal.kernel.RequestHandler;
 import io.cpy2j.internal.object.MethodKeys;
 import io.cpy2j.internal.object.ObjectSpace;
+import io.cpy2j.internal.object.Trust;
+import io.cpy2j.internal.object.TrustBreach;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -60,7 +62,8 @@ final class Dispatcher implements RequestHandler {
             kind = KINDS[body.readUnsignedByte() % KINDS.length];
             headers = CallHeaders.read(body);
         } catch (IOException | RuntimeException e) {
-            return errorReply(new TwinException("a malformed request from '" + endpoint.remoteId() + "': " + e));
+            TwinException malformed = new TwinException("a malformed request from '" + endpoint.remoteId() + "': " + e);
+            return errorReply(trust().isRestricted() ? trust().breach(malformed.getMessage()) : malformed);
         }
         Map<String, String> outer = CallHeaders.enter(headers);
         MdcHeaders.Restore mdc = MdcHeaders.put(headers);
@@ -106,11 +109,15 @@ final class Dispatcher implements RequestHandler {
 
     private Reply serve(long requestId, byte op, DataInputStream body, Observed observed) {
         try {
+            if (op == Endpoint.OP_EXECUTE && trust().isRestricted()) {
+                throw trust().breach("it asked to run a function here (execute, or creating an object), which a "
+                        + "restricted twin may not");
+            }
             return switch (op) {
                 case Endpoint.OP_EXECUTE -> serveExecute(requestId, body, observed);
                 case Endpoint.OP_INVOKE -> serveInvoke(requestId, body, observed);
                 case Endpoint.OP_RELEASE -> serveRelease(body, observed);
-                default -> throw new TwinException("unknown operation " + op + " from '" + endpoint.remoteId()
+                default -> throw unknown("unknown operation " + op + " from '" + endpoint.remoteId()
                         + "': master and twin run different cpy2j versions");
             };
         } catch (Throwable error) {
@@ -137,7 +144,7 @@ final class Dispatcher implements RequestHandler {
 
     private Reply serveInvoke(long requestId, DataInputStream body, Observed observed) throws Throwable {
         Object target = objects.exported(body.readLong());
-        Method method = MethodKeys.methodOf(body.readUTF());
+        Method method = methodOf(target, body.readUTF());
         Object[] args = readArgs(body);
         if (CallLog.isDebug()) {
             CallLog.debug(endpoint.remoteId(), endpoint.localId(), "serve #" + requestId + " invoke "
@@ -166,10 +173,33 @@ final class Dispatcher implements RequestHandler {
         return resultReply(null, () -> "release");
     }
 
+    /**
+     * The method a request names. A restricted peer may only name a method of the object it calls: the
+     * name is looked up among that object's methods, so no other class is ever loaded for it.
+     */
+    private Method methodOf(Object target, String key) {
+        if (!trust().isRestricted()) {
+            return MethodKeys.methodOf(key);
+        }
+        Method method = MethodKeys.methodOn(target.getClass(), key);
+        if (method == null) {
+            throw trust().breach("it called " + key + ", which is not a method of the object it called");
+        }
+        return method;
+    }
+
+    private TwinException unknown(String message) {
+        return trust().isRestricted() ? trust().breach(message) : new TwinException(message);
+    }
+
+    private Trust trust() {
+        return objects.trust();
+    }
+
     private Object[] readArgs(DataInputStream body) throws IOException {
         int count = body.readInt();
         if (count < 0 || count > body.available()) { // each argument takes at least its tag byte
-            throw new IOException("corrupt request: " + count + " arguments announced, fewer bytes left");
+            throw unknown("corrupt request: " + count + " arguments announced, fewer bytes left");
         }
         Object[] args = new Object[count];
         for (int i = 0; i < args.length; i++) {
@@ -182,7 +212,12 @@ final class Dispatcher implements RequestHandler {
     private Object readIncoming(DataInputStream body, Supplier<String> what) {
         try {
             return codec.readValue(body);
+        } catch (TrustBreach e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
+            if (trust().isRestricted()) { // garbage from a restricted twin is no mistake to report back
+                throw trust().breach("it sent " + what.get() + " that cannot be read: " + e.getMessage());
+            }
             throw new TwinSerializationException("'" + endpoint.localId() + "' cannot read " + what.get() + " sent by '"
                     + endpoint.remoteId() + "': " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import io.cpy2j.internal.kernel.Kernel;
 import io.cpy2j.internal.kernel.RequestHandler;
 import io.cpy2j.internal.object.ObjectSpace;
 import io.cpy2j.internal.object.Peer;
+import io.cpy2j.internal.object.Trust;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -34,9 +35,14 @@ public final class Endpoint implements Peer {
     private volatile Kernel kernel;
 
     public Endpoint(String localId, String remoteId, Function<ObjectSpace, Codec> codecFactory) {
+        this(localId, remoteId, Trust.FULL, codecFactory);
+    }
+
+    /** @param trust what the peer may name and reach on this side */
+    public Endpoint(String localId, String remoteId, Trust trust, Function<ObjectSpace, Codec> codecFactory) {
         this.localId = localId;
         this.remoteId = remoteId;
-        this.objects = new ObjectSpace(this);
+        this.objects = new ObjectSpace(this, trust);
         Codec codec = codecFactory.apply(objects);
         this.caller = new Caller(this, codec, observers);
         this.dispatcher = new Dispatcher(this, codec, objects, observers);

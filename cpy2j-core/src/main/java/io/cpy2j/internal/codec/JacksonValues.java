@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.cpy2j.TwinSerializationException;
 import io.cpy2j.internal.object.ByReference;
 import io.cpy2j.internal.object.ObjectSpace;
+import io.cpy2j.internal.object.Trust;
+import io.cpy2j.internal.object.TrustBreach;
 import java.util.List;
 import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
@@ -13,6 +15,8 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamWriteConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DatabindContext;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.DefaultTyping;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationConfig;
@@ -24,7 +28,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import tools.jackson.databind.jsontype.PolymorphicTypeValidator;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.ValueSerializerModifier;
 
@@ -70,10 +74,11 @@ final class JacksonValues {
                         .withIsGetterVisibility(Visibility.NONE)
                         .withSetterVisibility(Visibility.NONE)
                         .withCreatorVisibility(Visibility.ANY))
-                // The channel connects two runtimes of the same application, so any of its types may be named;
-                // the JDK gadget classes Jackson knows about are still refused by Jackson's own deny list.
-                .activateDefaultTyping(BasicPolymorphicTypeValidator.builder().allowIfSubType(Object.class).build(),
-                        DefaultTyping.NON_FINAL_AND_RECORDS, JsonTypeInfo.As.WRAPPER_ARRAY)
+                // A fully trusted peer is part of the same application, so any of its types may be named (the
+                // JDK gadget classes Jackson knows about are still refused by Jackson's own deny list); a
+                // restricted one only what its Trust allows, checked by name before the class is loaded.
+                .activateDefaultTyping(new TrustValidator(), DefaultTyping.NON_FINAL_AND_RECORDS,
+                        JsonTypeInfo.As.WRAPPER_ARRAY)
                 .enable(MapperFeature.PROPAGATE_TRANSIENT_MARKER)
                 // A copy keeps its zone: no normalising of ZonedDateTime/OffsetDateTime to UTC.
                 .enable(DateTimeFeature.WRITE_DATES_WITH_ZONE_ID)
@@ -137,6 +142,22 @@ final class JacksonValues {
             text.append("... (").append(last).append(" levels further out), ");
         }
         return text.append("the value of type ").append(root == null ? "null" : root.getClass().getName()).toString();
+    }
+
+    /** Allows the type ids the peer's {@link Trust} allows; the space of the message being read knows it. */
+    private static final class TrustValidator extends PolymorphicTypeValidator.Base {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Validity validateSubClassName(DatabindContext ctx, JavaType base, String className) {
+            ObjectSpace space = (ObjectSpace) ctx.getAttribute(JacksonReferences.SPACE);
+            try {
+                (space == null ? Trust.FULL : space.trust()).require(className, "a value");
+                return Validity.ALLOWED;
+            } catch (TrustBreach refused) {
+                return Validity.DENIED; // the breach is reported; Jackson fails the read
+            }
+        }
     }
 
     /** Raised while writing a type {@link Sendability} refuses; carries the reason up through Jackson. */

@@ -4,10 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
+import java.util.Set;
 
 /**
  * Java serialization for exceptions, the one thing neither Jackson nor the value tags can carry
@@ -32,9 +34,21 @@ final class JavaSerialization {
     }
 
     static Object read(byte[] data) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new ContextClassLoaderInputStream(new ByteArrayInputStream(data))) {
+        return read(new ContextClassLoaderInputStream(new ByteArrayInputStream(data)), data.length);
+    }
+
+    /**
+     * Reads a chain of {@link io.cpy2j.RemoteTwinException} stand-ins and nothing else: every class the
+     * stream names is checked by name before it is loaded, for peers that may not name classes.
+     */
+    static Object readStandIn(byte[] data) throws IOException, ClassNotFoundException {
+        return read(new StandInInputStream(new ByteArrayInputStream(data)), data.length);
+    }
+
+    private static Object read(ObjectInputStream stream, int length) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = stream) {
             // No array may claim more elements than the stream has bytes: each takes at least one.
-            long limit = data.length;
+            long limit = length;
             in.setObjectInputFilter(info -> info.arrayLength() > limit ? ObjectInputFilter.Status.REJECTED
                     : FILTER.checkInput(info));
             return in.readObject();
@@ -71,6 +85,34 @@ final class JavaSerialization {
                || name.startsWith("java.util.")
                || name.startsWith("java.time.")
                || name.startsWith("java.math.");
+    }
+
+    /** Resolves only the classes a stand-in chain is made of, by name, before anything is loaded. */
+    private static final class StandInInputStream extends ObjectInputStream {
+
+        private static final Set<String> STAND_IN_CLASSES = Set.of("io.cpy2j.RemoteTwinException",
+                "io.cpy2j.TwinException", "java.lang.RuntimeException", "java.lang.Exception", "java.lang.Throwable",
+                "java.lang.StackTraceElement", "[Ljava.lang.StackTraceElement;", "java.lang.String",
+                "java.util.ArrayList", "java.util.Collections$EmptyList", "java.util.Collections$UnmodifiableList",
+                "java.util.Collections$UnmodifiableRandomAccessList", "java.util.Collections$UnmodifiableCollection",
+                "[Ljava.lang.Throwable;");
+
+        StandInInputStream(InputStream in) throws IOException {
+            super(in);
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            if (!STAND_IN_CLASSES.contains(desc.getName())) {
+                throw new InvalidClassException(desc.getName(), "not part of an exception's stand-in");
+            }
+            return super.resolveClass(desc);
+        }
+
+        @Override
+        protected Class<?> resolveProxyClass(String[] interfaces) throws IOException {
+            throw new InvalidClassException("a proxy class is not part of an exception's stand-in");
+        }
     }
 
     /** Resolves classes through the context class loader, which is the app's loader in a fat jar too. */

@@ -1,6 +1,7 @@
 package io.cpy2j.internal.codec;
 
 import io.cpy2j.TwinSerializationException;
+import io.cpy2j.internal.object.Trust;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataInputStream;
@@ -95,7 +96,8 @@ final class LambdaCodec {
         return bytes.toByteArray();
     }
 
-    static Object read(DataInput in, ValueReader values) throws IOException {
+    /** @param trust may refuse the capturing class, before it is loaded */
+    static Object read(DataInput in, ValueReader values, Trust trust) throws IOException {
         String capturingClass = in.readUTF();
         String interfaceClass = in.readUTF();
         String interfaceMethod = in.readUTF();
@@ -109,14 +111,16 @@ final class LambdaCodec {
         for (int i = 0; i < captured.length; i++) {
             captured[i] = values.read(in);
         }
-        Class<?> capturing = load(capturingClass.replace('/', '.'));
+        String capturingName = capturingClass.replace('/', '.');
+        trust.require(capturingName, "a function");
+        Class<?> capturing = load(capturingName);
         SerializedLambda lambda = new SerializedLambda(capturing, interfaceClass, interfaceMethod, interfaceSignature,
                 implKind, implClass, implMethod, implSignature, instantiatedType, captured);
         return rebuild(capturing, lambda);
     }
 
-    static Object readShape(byte[] bytes) throws IOException {
-        return read(new DataInputStream(new java.io.ByteArrayInputStream(bytes)), in -> null);
+    static Object readShape(byte[] bytes, Trust trust) throws IOException {
+        return read(new DataInputStream(new java.io.ByteArrayInputStream(bytes)), in -> null, trust);
     }
 
     private static Object rebuild(Class<?> capturing, SerializedLambda lambda) throws IOException {

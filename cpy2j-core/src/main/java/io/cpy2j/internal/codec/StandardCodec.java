@@ -4,6 +4,7 @@ import io.cpy2j.TwinSerializationException;
 import io.cpy2j.internal.object.ByReference;
 import io.cpy2j.internal.object.ObjectSpace;
 import io.cpy2j.internal.object.RefDescriptor;
+import io.cpy2j.internal.object.Trust;
 import io.cpy2j.internal.object.TypeDescriptor;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -22,6 +23,8 @@ import java.util.function.Supplier;
 public final class StandardCodec implements Codec {
 
     private final ObjectSpace space;
+    /** What the peer may name: every class name read from a message passes here before it is loaded. */
+    private final Trust trust;
     /** Made on first use: Jackson is the heaviest thing to load, and a twin's start-up should not wait for it. */
     private volatile JacksonValues jackson;
     private final ThrowableCodec throwables = new ThrowableCodec();
@@ -30,6 +33,7 @@ public final class StandardCodec implements Codec {
     /** @param space the connection's shared objects; {@code null} where no references may cross */
     public StandardCodec(ObjectSpace space) {
         this.space = space;
+        this.trust = space == null ? Trust.FULL : space.trust();
     }
 
     private JacksonValues jackson() {
@@ -146,7 +150,9 @@ public final class StandardCodec implements Codec {
     }
 
     private Object readRecord(DataInput in) throws IOException {
-        Records.Shape shape = Records.shape(Records.load(in.readUTF()));
+        String name = in.readUTF();
+        trust.require(name, "a record");
+        Records.Shape shape = Records.shape(Records.load(name));
         Object[] values = new Object[shape.components().length];
         for (int i = 0; i < values.length; i++) {
             values[i] = readValue(in);
@@ -208,8 +214,8 @@ public final class StandardCodec implements Codec {
             case Tag.OPTIONAL -> Optional.ofNullable(readValue(in));
             case Tag.JSON -> jackson().read(readBytes(in));
             case Tag.REF -> readRef(in);
-            case Tag.FUNCTION -> functions.read(in, LambdaCodec::readShape);
-            case Tag.LAMBDA -> LambdaCodec.read(in, this::readValue);
+            case Tag.FUNCTION -> functions.read(in, bytes -> LambdaCodec.readShape(bytes, trust));
+            case Tag.LAMBDA -> LambdaCodec.read(in, this::readValue, trust);
             case Tag.RECORD -> readRecord(in);
             default -> throw new IOException("unknown value tag " + tag + ": the two sides run different cpy2j versions");
         };
@@ -273,6 +279,6 @@ public final class StandardCodec implements Codec {
 
     @Override
     public Throwable readThrowable(DataInput in) throws IOException {
-        return throwables.read(in);
+        return throwables.read(in, trust);
     }
 }

@@ -1,6 +1,7 @@
 package io.cpy2j.internal.codec;
 
 import io.cpy2j.RemoteTwinException;
+import io.cpy2j.internal.object.Trust;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -60,10 +61,15 @@ final class ThrowableCodec {
         return copy;
     }
 
-    Throwable read(DataInput in) throws IOException {
+    /**
+     * @param trust a restricted peer's original is never read (Java serialization would rebuild any
+     *              serializable class it names, the classic gadget route), and its stand-in is rebuilt
+     *              only as a JDK exception or one of its trusted packages
+     */
+    Throwable read(DataInput in, Trust trust) throws IOException {
         byte[] original = StandardCodec.readBytes(in);
         byte[] standIn = StandardCodec.readBytes(in);
-        if (original.length > 0) {
+        if (original.length > 0 && !trust.isRestricted()) {
             try {
                 return (Throwable) JavaSerialization.read(original);
             } catch (IOException | ClassNotFoundException | ClassCastException e) {
@@ -72,15 +78,22 @@ final class ThrowableCodec {
         }
         RemoteTwinException remote;
         try {
-            remote = (RemoteTwinException) JavaSerialization.read(standIn);
+            remote = (RemoteTwinException) (trust.isRestricted() ? JavaSerialization.readStandIn(standIn)
+                    : JavaSerialization.read(standIn));
         } catch (ClassNotFoundException | ClassCastException e) {
             throw new IOException("cannot read a remote exception", e);
         }
-        return rebuild(remote);
+        return rebuild(remote, trust);
     }
 
-    /** The remote exception's own type when it exists here with a (String) constructor, else the stand-in. */
-    private static Throwable rebuild(RemoteTwinException remote) {
+    /**
+     * The remote exception's own type when it exists here with a (String) constructor and the peer may
+     * name it (any JDK exception may be), else the stand-in.
+     */
+    private static Throwable rebuild(RemoteTwinException remote, Trust trust) {
+        if (!remote.remoteType().startsWith("java.") && !trust.mayName(remote.remoteType())) {
+            return remote; // not loaded: an exception of its own is no breach, only not rebuilt
+        }
         Throwable rebuilt;
         try {
             Class<?> type = Class.forName(remote.remoteType(), false, Thread.currentThread().getContextClassLoader());
@@ -92,7 +105,7 @@ final class ThrowableCodec {
         rebuilt.setStackTrace(remote.getStackTrace());
         if (remote.getCause() instanceof RemoteTwinException cause) {
             try {
-                rebuilt.initCause(rebuild(cause));
+                rebuilt.initCause(rebuild(cause, trust));
             } catch (IllegalStateException e) {
                 // the constructor already set a cause
             }

@@ -4,6 +4,7 @@ import io.cpy2j.TwinException;
 import io.cpy2j.internal.call.Endpoint;
 import io.cpy2j.internal.codec.StandardCodec;
 import io.cpy2j.internal.kernel.Kernel;
+import io.cpy2j.internal.object.Trust;
 import io.cpy2j.internal.protocol.FrameReader;
 import io.cpy2j.internal.protocol.FrameWriter;
 import io.cpy2j.internal.transport.Transport;
@@ -30,16 +31,22 @@ public final class Connection {
     private final Endpoint endpoint;
     private volatile Kernel kernel;
 
-    private Connection(Transport transport, String localId, String remoteId, int maxFrameSize) {
+    private Connection(Transport transport, String localId, String remoteId, int maxFrameSize, Trust trust) {
         this.transport = transport;
         this.reader = new FrameReader(transport.input(), maxFrameSize);
         this.writer = new FrameWriter(transport.output());
-        this.endpoint = new Endpoint(localId, remoteId, StandardCodec::new);
+        this.endpoint = new Endpoint(localId, remoteId, trust, StandardCodec::new);
     }
 
-    /** Frames and an endpoint over {@code transport}; {@link #start} begins serving. */
+    /** Frames and an endpoint over {@code transport}, trusting the peer fully; {@link #start} begins serving. */
     public static Connection over(Transport transport, String localId, String remoteId, int maxFrameSize) {
-        return new Connection(transport, localId, remoteId, maxFrameSize);
+        return new Connection(transport, localId, remoteId, maxFrameSize, Trust.FULL);
+    }
+
+    /** Like {@link #over(Transport, String, String, int)}, trusting the peer only as far as {@code trust} says. */
+    public static Connection over(Transport transport, String localId, String remoteId, int maxFrameSize,
+                                  Trust trust) {
+        return new Connection(transport, localId, remoteId, maxFrameSize, trust);
     }
 
     /**
@@ -50,14 +57,18 @@ public final class Connection {
      */
     public Kernel start(Executor executor, Function<Throwable, TwinException> closeReason, int maxFrameSize,
                         String threadName) {
-        return start(executor, closeReason, maxFrameSize, threadName, () -> { });
+        return start(executor, closeReason, maxFrameSize, threadName, () -> { }, 0);
     }
 
-    /** @param onStuckWrite ends the peer when a call is stuck writing to it past its deadline */
+    /**
+     * @param onStuckWrite ends the peer when a call is stuck writing to it past its deadline
+     * @param maxServing   how many of the peer's requests may be served at once on {@code executor}; one
+     *                     more loses the connection (a flood); zero for no limit
+     */
     public Kernel start(Executor executor, Function<Throwable, TwinException> closeReason, int maxFrameSize,
-                        String threadName, Runnable onStuckWrite) {
+                        String threadName, Runnable onStuckWrite, int maxServing) {
         Kernel started = new Kernel(reader, writer, endpoint.dispatcher(), executor, closeReason, maxFrameSize,
-                onStuckWrite);
+                onStuckWrite, maxServing);
         endpoint.connect(started);
         kernel = started;
         started.start(threadName);

@@ -1,7 +1,6 @@
 package io.cpy2j.internal.kernel;
 
 import io.cpy2j.TwinException;
-import io.cpy2j.TwinProtocolException;
 import io.cpy2j.TwinSerializationException;
 import io.cpy2j.internal.protocol.Frame;
 import io.cpy2j.internal.protocol.FrameReader;
@@ -12,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongFunction;
@@ -37,6 +37,8 @@ public final class Kernel {
     private final Executor executor;
     private final Function<Throwable, TwinException> closeReason;
     private final int maxFrameSize;
+    private final int maxServing;
+    private final AtomicInteger serving = new AtomicInteger();
     private final ConcurrentHashMap<Long, Waiter> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicBoolean losing = new AtomicBoolean();
@@ -63,6 +65,19 @@ public final class Kernel {
      */
     public Kernel(FrameReader reader, FrameWriter writer, RequestHandler handler, Executor executor,
                   Function<Throwable, TwinException> closeReason, int maxFrameSize, Runnable onStuckWrite) {
+        this(reader, writer, handler, executor, closeReason, maxFrameSize, onStuckWrite, 0);
+    }
+
+    /**
+     * @param maxServing how many of the peer's requests may be served at once on the pool; one more loses
+     *                   the channel, since a peer flooding us with requests would otherwise get a thread
+     *                   each. Callbacks of our own calls run on the waiting threads and do not count. Zero:
+     *                   no limit.
+     */
+    public Kernel(FrameReader reader, FrameWriter writer, RequestHandler handler, Executor executor,
+                  Function<Throwable, TwinException> closeReason, int maxFrameSize, Runnable onStuckWrite,
+                  int maxServing) {
+        this.maxServing = maxServing;
         this.outbox = new Outbox(writer, executor, this::lost, onStuckWrite);
         this.handler = handler;
         this.executor = executor;
@@ -238,9 +253,22 @@ public final class Kernel {
     }
 
     void serveOnPool(Frame request) {
+        if (serving.incrementAndGet() > maxServing && maxServing > 0) {
+            serving.decrementAndGet();
+            lost(new TwinException("the peer had more than " + maxServing + " requests in flight at once, "
+                    + "the limit (maxCallsInFlight)"));
+            return;
+        }
         try {
-            executor.execute(() -> serveAndLead(request));
+            executor.execute(() -> {
+                try {
+                    serveAndLead(request);
+                } finally {
+                    serving.decrementAndGet();
+                }
+            });
         } catch (RuntimeException | Error e) {
+            serving.decrementAndGet();
             lost(e); // no thread to serve it: the channel cannot go on
         }
     }
@@ -336,7 +364,7 @@ public final class Kernel {
         if (closedWith == null && losing.compareAndSet(false, true)) {
             TwinException reason;
             try {
-                reason = cause instanceof TwinProtocolException p ? p : closeReason.apply(cause);
+                reason = closeReason.apply(cause);
             } catch (RuntimeException | Error e) {
                 reason = new TwinException("the connection was lost: " + cause, cause);
             }

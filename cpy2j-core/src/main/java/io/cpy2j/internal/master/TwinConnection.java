@@ -4,9 +4,11 @@ import io.cpy2j.TwinException;
 import io.cpy2j.TwinProtocolException;
 import io.cpy2j.TwinStartupException;
 import io.cpy2j.TwinTerminatedException;
+import io.cpy2j.TwinTrust;
 import io.cpy2j.internal.call.Endpoint;
 import io.cpy2j.internal.connection.Connection;
 import io.cpy2j.internal.launch.TwinCommandLine;
+import io.cpy2j.internal.object.Trust;
 import io.cpy2j.internal.launch.TwinProcess;
 import io.cpy2j.internal.launch.TwinSpec;
 import io.cpy2j.internal.protocol.Frame;
@@ -47,8 +49,10 @@ public final class TwinConnection {
         this.spec = spec;
         this.process = process;
         this.onDeath = onDeath;
+        Trust trust = spec.trust() == TwinTrust.RESTRICTED
+                ? Trust.restricted(spec.trustedPackages(), this::disconnect) : Trust.FULL;
         this.connection = Connection.over(StreamTransport.ofProcess(process.process()), Protocol.MASTER_ID,
-                spec.id(), spec.maxFrameSize());
+                spec.id(), spec.maxFrameSize(), trust);
         this.reader = connection.reader();
         this.endpoint = connection.endpoint();
         this.callbacks = Connection.servingPool("cpy2j-" + spec.id() + "-callback-");
@@ -131,7 +135,7 @@ public final class TwinConnection {
 
     private void connectKernel() {
         connection.start(callbacks, this::terminated, spec.maxFrameSize(), "cpy2j-" + spec.id() + "-reader",
-                this::killUnresponsive).whenClosed(reason -> {
+                this::killUnresponsive, spec.maxCallsInFlight()).whenClosed(reason -> {
                     // After every caller was told: a restart must not close this kernel first with another reason.
                     if (!stopping && reason instanceof TwinTerminatedException death) {
                         onDeath.accept(death);
@@ -145,13 +149,32 @@ public final class TwinConnection {
      * stuck write); a restart policy then starts it again.
      */
     private void killUnresponsive() {
-        killedBecause = "it read nothing for longer than the call timeout (frozen or hung) and was killed";
-        log.warn("twin '{}' (pid {}) {}", spec.id(), process.pid(), killedBecause);
-        process.process().toHandle().destroyForcibly();
+        kill("it read nothing for longer than the call timeout (frozen or hung)");
+    }
+
+    /**
+     * A restricted twin sent what it may not: it is killed, which ends its channel and every call with the
+     * reason. Only the first breach is reported; what follows it is the same twin's doing.
+     */
+    private void disconnect(String breach) {
+        kill("it breached its restricted trust: " + breach);
+    }
+
+    private synchronized void kill(String because) {
+        if (killedBecause == null && !stopping) {
+            killedBecause = because;
+            log.warn("twin '{}' (pid {}) is disconnected and killed: {}", spec.id(), process.pid(), because);
+            process.process().toHandle().destroyForcibly();
+        }
     }
 
     /** Why calls fail once the channel is lost: the twin was stopped, or it died, with its exit status. */
     private TwinException terminated(Throwable cause) {
+        if (cause instanceof TwinException broken && process.process().isAlive()) {
+            // Not an end of stream but the channel refused (not cpy2j's frames, a flood): the twin lives on
+            // and would hold its resources, so it goes.
+            kill("its channel broke: " + broken.getMessage());
+        }
         endpoint.objects().clear(); // the twin's references died with it
         // When stopping, stop() has already waited for the exit, killing if it had to: do not wait twice.
         OptionalInt status = process.awaitExit(stopping ? 0 : EXIT_STATUS_WAIT_MILLIS);

@@ -2,6 +2,7 @@ package io.cpy2j.internal.object;
 
 import io.cpy2j.TwinException;
 import java.lang.reflect.Method;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,7 +18,43 @@ public final class MethodKeys {
             "double", double.class, "float", float.class, "boolean", boolean.class, "byte", byte.class,
             "short", short.class, "char", char.class, "void", void.class);
 
+    /** Per class: every method it has (declared, inherited, of its interfaces) by key. */
+    private static final ClassValue<Map<String, Method>> BY_CLASS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            Map<String, Method> methods = new HashMap<>();
+            collect(type, methods);
+            return Map.copyOf(methods);
+        }
+    };
+
     private MethodKeys() {
+    }
+
+    /**
+     * The method {@code key} names among those {@code type} has, or {@code null}: for a peer that may not
+     * name classes, since nothing is loaded by name and no method of another class can be reached.
+     */
+    public static Method methodOn(Class<?> type, String key) {
+        return BY_CLASS.get(type).get(key);
+    }
+
+    private static void collect(Class<?> type, Map<String, Method> methods) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            addDeclared(c, methods);
+            for (Class<?> implemented : c.getInterfaces()) {
+                collect(implemented, methods);
+            }
+        }
+    }
+
+    private static void addDeclared(Class<?> type, Map<String, Method> methods) {
+        for (Method method : type.getDeclaredMethods()) {
+            String key = keyOf(method);
+            if (!methods.containsKey(key) && method.trySetAccessible()) {
+                methods.put(key, method);
+            }
+        }
     }
 
     public static String keyOf(Method method) {

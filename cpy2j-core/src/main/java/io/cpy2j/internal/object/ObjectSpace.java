@@ -23,6 +23,7 @@ public final class ObjectSpace {
     });
 
     private final Peer peer;
+    private final Trust trust;
     private final Exports exports = new Exports();
     private final Map<Long, ProxyEntry> proxies = new HashMap<>();
     private final ReleaseBatch releases = new ReleaseBatch();
@@ -33,7 +34,18 @@ public final class ObjectSpace {
     }
 
     public ObjectSpace(Peer peer) {
+        this(peer, Trust.FULL);
+    }
+
+    /** @param trust what the peer may name and reach here */
+    public ObjectSpace(Peer peer, Trust trust) {
         this.peer = peer;
+        this.trust = trust;
+    }
+
+    /** What the peer may name and reach here. */
+    public Trust trust() {
+        return trust;
     }
 
     /** How {@code object} is written for the peer: its own object going home, or one of ours. */
@@ -103,7 +115,7 @@ public final class ObjectSpace {
             }
             RemoteObject remote = new RemoteObject(this, ref.id(), ref.type());
             remote.received = 1;
-            proxy = ProxyFactory.create(ref.type(), remote, view);
+            proxy = ProxyFactory.create(ref.type(), remote, view, trust);
             proxies.put(ref.id(), new ProxyEntry(new WeakReference<>(proxy), remote));
             CLEANER.register(proxy, () -> collected(remote));
             return proxy;
@@ -127,6 +139,10 @@ public final class ObjectSpace {
     /** A native object of ours that the peer refers to. */
     public Object exported(long id) {
         Object object = exports.get(id);
+        if (object == null && trust.isRestricted()) {
+            // a restricted twin never holds an id it was not given: it forged this one
+            throw trust.breach("it referred to object #" + id + ", which this runtime never gave it");
+        }
         if (object == null) {
             throw new StaleTwinReferenceException("object #" + id + " no longer exists in this runtime: it was "
                     + "released, or the runtime that holds it restarted");

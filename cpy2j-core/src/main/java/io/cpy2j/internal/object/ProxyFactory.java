@@ -44,12 +44,16 @@ final class ProxyFactory {
     private ProxyFactory() {
     }
 
-    /** @param view the interface the caller asked for, or {@code null} to let the descriptor decide */
-    static Object create(TypeDescriptor type, RemoteObject remote, Class<?> view) {
+    /**
+     * @param view  the interface the caller asked for, or {@code null} to let the descriptor decide
+     * @param trust which of the classes the descriptor names may be loaded here; a proxy of the others is
+     *              made without them (a restricted twin's own classes stay unknown unless trusted)
+     */
+    static Object create(TypeDescriptor type, RemoteObject remote, Class<?> view, Trust trust) {
         if (view != null && view.isInterface()) {
             return jdkProxy(List.of(view), remote);
         }
-        Class<?> nativeClass = type.className() == null ? null : load(type.className());
+        Class<?> nativeClass = type.className() == null ? null : load(type.className(), trust);
         if (nativeClass != null && canSubclass(nativeClass)) {
             try {
                 return CLASS_PROXIES.get(nativeClass).instantiate(remote);
@@ -57,13 +61,13 @@ final class ProxyFactory {
                 // a class ByteBuddy cannot subclass here: its interfaces still make a working proxy
             }
         }
-        return interfaceProxy(type, remote);
+        return interfaceProxy(type, remote, trust);
     }
 
-    private static Object interfaceProxy(TypeDescriptor type, RemoteObject remote) {
+    private static Object interfaceProxy(TypeDescriptor type, RemoteObject remote, Trust trust) {
         List<Class<?>> interfaces = new ArrayList<>();
         for (String name : type.interfaces()) {
-            Class<?> loaded = load(name);
+            Class<?> loaded = load(name, trust);
             if (loaded != null && loaded.isInterface()) {
                 interfaces.add(loaded);
             }
@@ -104,7 +108,10 @@ final class ProxyFactory {
                || Modifier.isStatic(modifiers));
     }
 
-    private static Class<?> load(String name) {
+    private static Class<?> load(String name, Trust trust) {
+        if (!trust.mayName(name)) {
+            return null; // never loaded: as if it were not on this side's classpath
+        }
         try {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             return Class.forName(name, false, loader != null ? loader : ProxyFactory.class.getClassLoader());
