@@ -5,6 +5,7 @@ import io.cpy2j.JdkNotFoundException;
 import io.cpy2j.TwinListener;
 import io.cpy2j.TwinMaster;
 import io.cpy2j.TwinMasterBuilder;
+import io.cpy2j.TwinTrust;
 import io.cpy2j.boot.autoconfigure.TwinProperties.JavaVersionFallback;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -58,7 +59,14 @@ final class TwinMasterFactory {
                 .restartPolicy(settings.restartPolicy())
                 .maxFrameSize(settings.maxFrameSize())
                 .classDataSharing(settings.classDataSharing())
+                .trust(settings.trust())
                 .shutdownHook(false);
+        if (settings.trust() == TwinTrust.RESTRICTED) {
+            builder.trustedPackages(settings.trustedPackages());
+        }
+        if (settings.maxCallsInFlight() != null) {
+            builder.maxCallsInFlight(settings.maxCallsInFlight());
+        }
         if (settings.workingDirectory() != null) {
             builder.workingDirectory(settings.workingDirectory());
         }

@@ -1,5 +1,6 @@
 package io.cpy2j.boot.autoconfigure;
 
+import io.cpy2j.TwinTrust;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,6 +63,15 @@ public class TwinProperties {
 
     /** The largest message on the channel, so the largest value one call can carry. Default 256MB. */
     private DataSize maxFrameSize;
+
+    /** How far the master trusts what the twin sends: full (it is part of the application) or restricted (it handles untrusted input: it may only call what the master gave it and send JDK values and classes of trusted-packages). Default full. */
+    private TwinTrust trust;
+
+    /** With trust: restricted, the packages (with their subpackages) whose classes the twin may send besides JDK value types; added after those of cpy2j.defaults. */
+    private List<String> trustedPackages = new ArrayList<>();
+
+    /** How many of the twin's calls to the master may be served at once; one more disconnects it as a flood. Default: no limit with trust full, 256 with trust restricted. */
+    private Integer maxCallsInFlight;
 
     /** Whether a twin on a jar class path records a Class Data Sharing archive and maps it on later starts. Default true. */
     private Boolean classDataSharing;
@@ -208,6 +218,30 @@ public class TwinProperties {
 
     public void setRestartBackoff(Duration restartBackoff) {
         this.restartBackoff = restartBackoff;
+    }
+
+    public TwinTrust getTrust() {
+        return trust;
+    }
+
+    public void setTrust(TwinTrust trust) {
+        this.trust = trust;
+    }
+
+    public List<String> getTrustedPackages() {
+        return trustedPackages;
+    }
+
+    public void setTrustedPackages(List<String> trustedPackages) {
+        this.trustedPackages = trustedPackages;
+    }
+
+    public Integer getMaxCallsInFlight() {
+        return maxCallsInFlight;
+    }
+
+    public void setMaxCallsInFlight(Integer maxCallsInFlight) {
+        this.maxCallsInFlight = maxCallsInFlight;
     }
 
     public DataSize getMaxFrameSize() {

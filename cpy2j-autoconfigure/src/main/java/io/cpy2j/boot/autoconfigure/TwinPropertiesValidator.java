@@ -37,6 +37,17 @@ final class TwinPropertiesValidator {
                     "Set " + prefix + ".max-restarts to 1 or more, or restart: never for no restarts.");
         }
         frameSize(properties.getMaxFrameSize());
+        if (properties.getMaxCallsInFlight() != null && properties.getMaxCallsInFlight() < 1) {
+            throw invalid("max-calls-in-flight", properties.getMaxCallsInFlight(), "a twin needs at least one call "
+                    + "in flight", "Set " + prefix + ".max-calls-in-flight to 1 or more, or remove it for the default.");
+        }
+        for (String name : properties.getTrustedPackages()) {
+            if (!name.equals("*") && !name.matches("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
+                    + "(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*")) {
+                throw invalid("trusted-packages", name, "not a package name", "List packages such as "
+                        + "com.example.parser, or * for every class.");
+            }
+        }
     }
 
     private void positive(String key, Duration value) {

@@ -1,6 +1,7 @@
 package io.cpy2j.boot.autoconfigure;
 
 import io.cpy2j.RestartPolicy;
+import io.cpy2j.TwinTrust;
 import io.cpy2j.boot.autoconfigure.TwinProperties.AutoStart;
 import io.cpy2j.boot.autoconfigure.TwinProperties.JavaVersionFallback;
 import io.cpy2j.boot.autoconfigure.TwinProperties.Restart;
@@ -27,7 +28,8 @@ public record TwinSettings(String id, Path javaHome, Integer javaVersion, JavaVe
                            Map<String, String> environment, List<String> classpath, Path workingDirectory,
                            Duration startupTimeout, Duration shutdownTimeout, Duration callTimeout,
                            AutoStart autoStart, RestartPolicy restartPolicy, int maxFrameSize,
-                           boolean classDataSharing, String jdkSource) {
+                           boolean classDataSharing, TwinTrust trust, List<String> trustedPackages,
+                           Integer maxCallsInFlight, String jdkSource) {
 
     static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
     static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
@@ -61,7 +63,20 @@ public record TwinSettings(String id, Path javaHome, Integer javaVersion, JavaVe
                 restartPolicy(defaults, twin),
                 (int) first(twin.getMaxFrameSize(), defaults.getMaxFrameSize(), MAX_FRAME_SIZE).toBytes(),
                 first(twin.getClassDataSharing(), defaults.getClassDataSharing(), Boolean.TRUE),
+                trust(id, defaults, twin), concat(defaults.getTrustedPackages(), twin.getTrustedPackages()),
+                first(twin.getMaxCallsInFlight(), defaults.getMaxCallsInFlight(), null),
                 twinNamesJdk ? "cpy2j.twins." + id : "cpy2j.defaults");
+    }
+
+    /** The twin's trust; trusted packages with full trust are a mistake worth a clear message. */
+    private static TwinTrust trust(String id, TwinProperties defaults, TwinProperties twin) {
+        TwinTrust trust = first(twin.getTrust(), defaults.getTrust(), TwinTrust.FULL);
+        if (trust == TwinTrust.FULL && !twin.getTrustedPackages().isEmpty()) {
+            throw new TwinSettingsException(id, "cpy2j.twins." + id + ".trusted-packages", twin.getTrustedPackages(),
+                    "trusted packages apply only to a twin with trust: restricted; a fully trusted twin may send any "
+                    + "class already", "Set cpy2j.twins." + id + ".trust to restricted, or remove its trusted-packages.");
+        }
+        return trust;
     }
 
     public boolean isLazy() {

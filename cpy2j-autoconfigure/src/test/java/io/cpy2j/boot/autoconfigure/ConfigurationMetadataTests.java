@@ -23,7 +23,7 @@ class ConfigurationMetadataTests {
         List<String> fields = Arrays.stream(Introspector.getBeanInfo(TwinProperties.class, Object.class)
                 .getPropertyDescriptors()).map(PropertyDescriptor::getName).map(ConfigurationMetadataTests::kebab).toList();
 
-        assertThat(fields).hasSize(17);
+        assertThat(fields).hasSize(20);
         for (String field : fields) {
             assertThat(properties).containsKey("cpy2j.defaults." + field);
             assertThat(properties.get("cpy2j.defaults." + field).path("description").asString())
@@ -35,6 +35,7 @@ class ConfigurationMetadataTests {
     void theDefaultsShowCpy2jsOwnDefaultValues() {
         assertThat(properties.get("cpy2j.defaults.startup-timeout").path("defaultValue").asString()).isEqualTo("30s");
         assertThat(properties.get("cpy2j.defaults.restart").path("defaultValue").asString()).isEqualTo("never");
+        assertThat(properties.get("cpy2j.defaults.trust").path("defaultValue").asString()).isEqualTo("full");
         assertThat(properties.get("cpy2j.defaults.java-version-fallback").path("defaultValue").asString())
                 .isEqualTo("none");
         assertThat(properties.get("cpy2j.enabled").path("defaultValue").asBoolean()).isTrue();

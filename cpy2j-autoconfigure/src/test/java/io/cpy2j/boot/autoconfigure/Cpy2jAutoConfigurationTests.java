@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cpy2j.TwinEvent;
 import io.cpy2j.TwinMaster;
 import io.cpy2j.TwinState;
+import io.cpy2j.TwinTrust;
 import io.cpy2j.Twins;
 import io.cpy2j.boot.TwinGroupInitializer;
 import java.util.List;
@@ -58,6 +59,15 @@ class Cpy2jAutoConfigurationTests {
                     assertThat(context).getBeans(TwinMaster.class).hasSize(2)
                             .containsKeys("cpy2jTwinMaster.left", "cpy2jTwinMaster.right");
                     assertThat(context.getBean(WantsRight.class).master.id()).isEqualTo("right");
+                });
+    }
+
+    @Test
+    void aTwinDeclaredRestrictedIsBuiltRestricted() {
+        runner.withPropertyValues("cpy2j.twins.parser.auto-start=lazy", "cpy2j.twins.parser.trust=restricted",
+                "cpy2j.twins.parser.trusted-packages=com.example.parser").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(TwinMaster.class).trust()).isEqualTo(TwinTrust.RESTRICTED);
                 });
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cpy2j.RestartPolicy;
+import io.cpy2j.TwinTrust;
 import io.cpy2j.boot.autoconfigure.TwinProperties.AutoStart;
 import io.cpy2j.boot.autoconfigure.TwinProperties.Restart;
 import java.nio.file.Path;
@@ -138,5 +139,37 @@ class TwinSettingsTests {
         twin.setMaxFrameSize(DataSize.ofBytes(10));
         assertThatThrownBy(() -> TwinSettings.resolve("t", defaults, twin))
                 .hasMessageContaining("cpy2j.twins.t.max-frame-size");
+    }
+
+    @Test
+    void aTwinIsFullyTrustedUnlessRestricted() {
+        assertThat(TwinSettings.resolve("t", defaults, twin).trust()).isEqualTo(TwinTrust.FULL);
+
+        defaults.setTrust(TwinTrust.RESTRICTED);
+        defaults.setTrustedPackages(List.of("com.example.model"));
+        twin.setTrustedPackages(List.of("com.example.parser"));
+        twin.setMaxCallsInFlight(16);
+        TwinSettings settings = TwinSettings.resolve("t", defaults, twin);
+
+        assertThat(settings.trust()).isEqualTo(TwinTrust.RESTRICTED);
+        assertThat(settings.trustedPackages()).containsExactly("com.example.model", "com.example.parser");
+        assertThat(settings.maxCallsInFlight()).isEqualTo(16);
+    }
+
+    @Test
+    void trustSettingsThatMakeNoSenseAreRefusedWithTheirProperty() {
+        twin.setTrustedPackages(List.of("com.example"));
+        assertThatThrownBy(() -> TwinSettings.resolve("t", defaults, twin))
+                .hasMessageContaining("cpy2j.twins.t.trusted-packages").hasMessageContaining("trust: restricted");
+
+        twin.setTrust(TwinTrust.RESTRICTED);
+        twin.setTrustedPackages(List.of("com/example"));
+        assertThatThrownBy(() -> TwinSettings.resolve("t", defaults, twin))
+                .hasMessageContaining("cpy2j.twins.t.trusted-packages").hasMessageContaining("not a package name");
+
+        twin.setTrustedPackages(List.of());
+        twin.setMaxCallsInFlight(0);
+        assertThatThrownBy(() -> TwinSettings.resolve("t", defaults, twin))
+                .hasMessageContaining("cpy2j.twins.t.max-calls-in-flight");
     }
 }
