@@ -8,7 +8,6 @@ import io.cpy2j.function.TwinTriFunction;
 import io.cpy2j.internal.call.Endpoint;
 import io.cpy2j.internal.launch.TwinSpec;
 import io.cpy2j.internal.master.TwinSupervisor;
-import io.cpy2j.internal.object.Constructors;
 import io.cpy2j.internal.object.Recreatable;
 import io.cpy2j.internal.object.RefDescriptor;
 import java.lang.ref.WeakReference;
@@ -260,13 +259,9 @@ public final class TwinMaster implements AutoCloseable {
      * subclass proxy.
      */
     private static Object createOn(Endpoint endpoint, Class<?> view, String className, Object[] args) {
-        if (view.isInterface()) {
-            RefDescriptor ref = (RefDescriptor) endpoint.create((TwinBiFunction<String, Object[], Object, Exception>)
-                    Twins::createForMaster, className, args);
-            return endpoint.objects().fromRef(ref, view);
-        }
-        return endpoint.create((TwinBiFunction<String, Object[], Object, Exception>) Constructors::newExported,
-                className, args);
+        RefDescriptor ref = (RefDescriptor) endpoint.create((TwinBiFunction<String, Object[], Object, Exception>)
+                Twins::createForMaster, className, args);
+        return endpoint.objects().fromRef(ref, view);
     }
 
     /** Objects counted on this master's side of the connection. */

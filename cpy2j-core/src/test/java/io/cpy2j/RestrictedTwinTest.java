@@ -7,6 +7,7 @@ import io.cpy2j.fixtures.Values.Colour;
 import io.cpy2j.fixtures.Values.Point;
 import io.cpy2j.fixtures.Values.Shape;
 import io.cpy2j.fixtures.objects.Listener;
+import io.cpy2j.hostile.Tally;
 import io.cpy2j.fixtures.objects.Box;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -78,6 +79,14 @@ class RestrictedTwinTest {
         Listener listener = Twins.export(events::add, Listener.class);
         twin.execute(RestrictedTwinTest::notify, listener);
         assertThat(events).containsExactly("from the twin");
+        assertThat(twin.isAlive()).isTrue();
+    }
+
+    @Test
+    void aClassTheMasterNamesItselfNeedsNoTrust() {
+        Tally tally = twin.create(Tally.class); // not in the trusted packages
+        tally.add(2);
+        assertThat(tally.add(3)).isEqualTo(5);
         assertThat(twin.isAlive()).isTrue();
     }
 

@@ -8,6 +8,8 @@ import io.cpy2j.internal.object.ObjectSpace;
 import io.cpy2j.internal.object.Trust;
 import io.cpy2j.internal.object.TrustBreach;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -51,6 +53,12 @@ final class JacksonValues {
 
     /** Shared: building a mapper is costly, and its serializer caches are worth keeping. */
     private static final JsonMapper MAPPER = buildMapper();
+    /**
+     * A mapper of their own for restricted peers, one per set of trusted packages: a mapper caches the
+     * deserializer of every type id it has resolved and asks its validator only for new ones, so a type
+     * once read from a fully trusted peer (or in the local check of {@link #write}) would pass unchecked.
+     */
+    private static final Map<List<String>, JsonMapper> RESTRICTED = new ConcurrentHashMap<>();
 
     private final ObjectWriter writer;
     private final ObjectReader reader;
@@ -58,7 +66,10 @@ final class JacksonValues {
     /** @param space the connection's objects, for twin references inside values; {@code null} for none */
     JacksonValues(ObjectSpace space) {
         this.writer = MAPPER.writerFor(Object.class).withAttribute(JacksonReferences.SPACE, space);
-        this.reader = MAPPER.readerFor(Object.class).withAttribute(JacksonReferences.SPACE, space);
+        Trust trust = space == null ? Trust.FULL : space.trust();
+        JsonMapper reading = trust.isRestricted()
+                ? RESTRICTED.computeIfAbsent(trust.trustedPackages(), packages -> buildMapper()) : MAPPER;
+        this.reader = reading.readerFor(Object.class).withAttribute(JacksonReferences.SPACE, space);
     }
 
     private static JsonMapper buildMapper() {

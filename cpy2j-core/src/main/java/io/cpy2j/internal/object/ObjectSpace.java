@@ -98,8 +98,9 @@ public final class ObjectSpace {
     }
 
     /**
-     * Like {@link #fromRef(RefDescriptor)}, with a JDK proxy of {@code view} if that is an interface and
-     * this is the object's first proxy here. There is one proxy per object, so the kind of the first one
+     * Like {@link #fromRef(RefDescriptor)}, with a JDK proxy of {@code view} if that is an interface, a
+     * subclass proxy of it if it is a class, when this is the object's first proxy here (the caller's own
+     * class: nothing is loaded by the name the peer gave). There is one proxy per object, so the kind of the first one
      * stays: identity wins over the view asked for later.
      */
     public Object fromRef(RefDescriptor ref, Class<?> view) {

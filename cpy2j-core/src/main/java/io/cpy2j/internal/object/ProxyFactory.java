@@ -45,13 +45,16 @@ final class ProxyFactory {
     }
 
     /**
-     * @param view  the interface the caller asked for, or {@code null} to let the descriptor decide
+     * @param view  the interface or class the caller asked for, or {@code null} to let the descriptor decide
      * @param trust which of the classes the descriptor names may be loaded here; a proxy of the others is
      *              made without them (a restricted twin's own classes stay unknown unless trusted)
      */
     static Object create(TypeDescriptor type, RemoteObject remote, Class<?> view, Trust trust) {
         if (view != null && view.isInterface()) {
             return jdkProxy(List.of(view), remote);
+        }
+        if (view != null && canSubclass(view)) {
+            return CLASS_PROXIES.get(view).instantiate(remote); // the caller's own class: nothing loaded by name
         }
         Class<?> nativeClass = type.className() == null ? null : load(type.className(), trust);
         if (nativeClass != null && canSubclass(nativeClass)) {

@@ -16,7 +16,7 @@ public final class Trust {
     /** Any class: the peer is part of the application. */
     public static final Trust FULL = new Trust(false, List.of(), reason -> { });
 
-    /** JDK classes a value may be made of; loading them runs no application code. */
+    /** JDK classes a value may be made of, and cpy2j's own; loading them runs no application code. */
     private static final Set<String> JDK_VALUES = Set.of(
             "java.lang.String", "java.lang.Boolean", "java.lang.Character", "java.lang.Byte", "java.lang.Short",
             "java.lang.Integer", "java.lang.Long", "java.lang.Float", "java.lang.Double", "java.lang.Object",
@@ -25,7 +25,9 @@ public final class Trust {
             "java.util.OptionalLong", "java.util.OptionalDouble",
             "java.util.ArrayList", "java.util.LinkedList", "java.util.ArrayDeque", "java.util.HashMap",
             "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.EnumMap", "java.util.HashSet",
-            "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.Arrays$ArrayList");
+            "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.Arrays$ArrayList",
+            // cpy2j's own: how a twin answers the master's request to create an object
+            "io.cpy2j.internal.object.RefDescriptor", "io.cpy2j.internal.object.TypeDescriptor");
     /** Whole families of JDK value classes: dates and times, and the JDK's immutable and wrapped collections. */
     private static final List<String> JDK_VALUE_PREFIXES = List.of("java.time.", "java.util.ImmutableCollections$",
             "java.util.Collections$Unmodifiable", "java.util.Collections$Singleton", "java.util.Collections$Empty",
@@ -51,6 +53,11 @@ public final class Trust {
 
     public boolean isRestricted() {
         return restricted;
+    }
+
+    /** The packages a restricted peer may name classes of. */
+    public List<String> trustedPackages() {
+        return packages;
     }
 
     /** Whether the peer may name this class (an array's element class decides for the array). */
