@@ -24,24 +24,35 @@ import java.util.stream.Stream;
  * @param threads      the master's live threads, by name
  * @param fds          the master's open file descriptors
  * @param fdTargets    what they point at (Linux's /proc/self/fd; empty elsewhere)
+ * @param histogram    the heap by class, or null when the heap was not measured
  */
 record Footprint(int twinObjects, int proxies, int exported, long heapAfterGc, List<String> threads, long fds,
-                 Set<String> fdTargets) {
+                 Set<String> fdTargets, HeapHistogram histogram) {
 
-    /** Everything, the heap after full GCs included. */
-    static Footprint measure(TwinMaster twin) {
-        return measure(twin, usedHeapAfterGc());
+    /**
+     * Everything, for the baseline: the histogram before the heap, so that the heap counts the histogram
+     * it keeps until the end, as the end's reading will.
+     */
+    static Footprint baseline(TwinMaster twin) {
+        HeapHistogram histogram = HeapHistogram.take();
+        return measure(twin, usedHeapAfterGc(), histogram);
+    }
+
+    /** Everything, for the end: the heap before the histogram, which would otherwise count twice. */
+    static Footprint end(TwinMaster twin) {
+        long heap = usedHeapAfterGc();
+        return measure(twin, heap, HeapHistogram.take());
     }
 
     /** Everything but the heap (reported as -1): cheap enough to poll while waiting for the rest. */
     static Footprint quick(TwinMaster twin) {
-        return measure(twin, -1);
+        return measure(twin, -1, null);
     }
 
-    private static Footprint measure(TwinMaster twin, long heap) {
+    private static Footprint measure(TwinMaster twin, long heap, HeapHistogram histogram) {
         TwinObjectCounts counts = twin.objectCounts();
         return new Footprint(twin.liveObjectsInTwin(), counts.proxies(), counts.exported(), heap, threadNames(),
-                openFds(), readFdTargets());
+                openFds(), readFdTargets(), histogram);
     }
 
     /** Whether the objects on both sides are as many as in {@code other}. */
