@@ -31,7 +31,7 @@ record Footprint(int twinObjects, int proxies, int exported, long heapAfterGc, L
 
     /**
      * Everything, for the baseline: the histogram before the heap, so that the heap counts the histogram
-     * it keeps until the end, as the end's reading will.
+     * it keeps until the end, as the end's reading will. (The end's histogram cannot help counting it.)
      */
     static Footprint baseline(TwinMaster twin) {
         HeapHistogram histogram = HeapHistogram.take();

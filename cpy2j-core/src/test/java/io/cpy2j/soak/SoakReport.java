@@ -50,7 +50,8 @@ final class SoakReport {
         compare(md, "master's threads", base.threads().size(), end.threads().size(), "no more",
                 end.threads().size() <= base.threads().size());
         compare(md, "master's open file descriptors", base.fds(), end.fds(), "no more", end.fds() <= base.fds());
-        md.append("\nThe classes whose instances grew most on the master's heap (live, after GC): ")
+        md.append("\nThe classes whose instances grew most on the master's heap (live, after GC; the baseline's "
+                        + "histogram, kept for this comparison, is among them as HashMap$Node, String and byte[]): ")
                 .append(String.join("; ", end.histogram().grownSince(base.histogram(), 5))).append(".\n");
         return md.toString();
     }
