@@ -9,6 +9,7 @@ import io.cpy2j.internal.protocol.Frame;
 import io.cpy2j.internal.protocol.FrameReader;
 import io.cpy2j.internal.protocol.Protocol;
 import io.cpy2j.internal.transport.ChannelInputStream;
+import io.cpy2j.support.Reliability;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -19,37 +20,56 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The frame reader and the value decoder fed mutated real messages and random bytes: every input ends
  * quickly, allocates no more than the frame limit, and fails, if it fails, only with the documented
- * protocol and serialization exceptions. 20,000 inputs each by default; a million with
- * {@code -Dcpy2j.fuzz.inputs=1000000}; replay one seed with {@code -Dcpy2j.fuzz.seed=N}.
+ * protocol and serialization exceptions. 20,000 inputs each by default; a million in the full reliability
+ * run ({@code reliability/run.sh}) or with {@code -Dcpy2j.fuzz.inputs=1000000}; replay one seed with
+ * {@code -Dcpy2j.fuzz.seed=N}. How the inputs ended goes to {@code target/reliability/fuzz.md}.
  */
 class DecoderFuzzTest {
 
     static final int MAX_FRAME = 1 << 20;
-    static final int INPUTS = Integer.getInteger("cpy2j.fuzz.inputs", 20_000);
+    static final int INPUTS = (int) Reliability.size("cpy2j.fuzz.inputs", 20_000, 1_000_000);
+    /** Each test's figures, by its name in the report: both tests write one section together. */
+    private static final Map<String, FuzzFigures> FIGURES = new ConcurrentSkipListMap<>();
 
-    private final long seed = Long.getLong("cpy2j.fuzz.seed", new Random().nextLong());
+    private final long seed = Reliability.seed("cpy2j.fuzz.seed");
     private final Random random = new Random(seed);
     private final InProcessPeers peers = new InProcessPeers();
 
     record Point(int x, int y, String label) {
     }
 
+    @AfterAll
+    static void report() {
+        StringBuilder md = new StringBuilder("## Fuzzing the decoders\n\n").append("DecoderFuzzTest: mutated real "
+                + "messages and random bytes fed to the value decoder and the frame reader. Every input must end, "
+                + "allocate no more than the frame limit, and fail, if it fails, only with a documented exception "
+                + "(IOException, TwinException, JacksonException).\n\n");
+        FIGURES.values().forEach(figures -> md.append(figures.markdown()));
+        Reliability.report("fuzz", md.toString());
+    }
+
     @Test
     void mutatedValuesDecodeOrFailWithADocumentedException() {
         List<byte[]> corpus = valueCorpus();
+        FuzzFigures figures = figures("values", "no frame limit (the decoder alone, the input is the whole message)");
         assertTimeoutPreemptively(Duration.ofMinutes(10), () -> {
             for (int i = 0; i < INPUTS; i++) {
                 byte[] input = mutate(corpus.get(random.nextInt(corpus.size())));
-                decodeValue(input, i);
+                long start = System.nanoTime();
+                String outcome = decodeValue(input, i);
+                figures.record(outcome, System.nanoTime() - start);
             }
         }, () -> "a decode did not end; seed " + seed);
     }
@@ -57,39 +77,58 @@ class DecoderFuzzTest {
     @Test
     void mutatedFramesAreReadOrRefusedWithinTheFrameLimit() {
         List<byte[]> corpus = frameCorpus();
+        FuzzFigures figures = figures("frames", String.format(Locale.ROOT, "frame limit %,d bytes", MAX_FRAME));
         assertTimeoutPreemptively(Duration.ofMinutes(10), () -> {
             for (int i = 0; i < INPUTS; i++) {
                 byte[] input = mutate(corpus.get(random.nextInt(corpus.size())));
-                readFrames(input, i);
+                long start = System.nanoTime();
+                String outcome = readFrames(input, i);
+                figures.record(outcome, System.nanoTime() - start);
             }
         }, () -> "a frame read did not end; seed " + seed);
     }
 
-    private void decodeValue(byte[] input, int index) {
+    private FuzzFigures figures(String name, String limit) {
+        FuzzFigures figures = new FuzzFigures(name, seed, limit);
+        FIGURES.put(name, figures);
+        return figures;
+    }
+
+    /** Decodes one input; returns how it ended. */
+    private String decodeValue(byte[] input, int index) {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(input));
         try {
             if (input.length > 0 && (input[0] & 1) == 1) {
                 peers.b.codec.readValue(in);
-            } else {
-                peers.b.codec.readThrowable(in);
+                return "decoded a value";
             }
-        } catch (IOException | TwinException | tools.jackson.core.JacksonException e) {
-            // documented: a corrupt or refused value
+            peers.b.codec.readThrowable(in);
+            return "decoded an exception";
+        } catch (IOException e) { // documented: a corrupt or refused value
+            return FuzzFigures.outcome(e, IOException.class);
+        } catch (TwinException e) {
+            return FuzzFigures.outcome(e, TwinException.class);
+        } catch (tools.jackson.core.JacksonException e) {
+            return FuzzFigures.outcome(e, tools.jackson.core.JacksonException.class);
         } catch (Throwable e) {
             throw new AssertionError("input " + index + " (seed " + seed + ", " + Arrays.toString(
                     Arrays.copyOf(input, Math.min(64, input.length))) + ") failed with an undocumented " + e, e);
         }
     }
 
-    private void readFrames(byte[] input, int index) {
+    /** Reads up to 100 frames from one input; returns how it ended. */
+    private String readFrames(byte[] input, int index) {
         FrameReader reader = new FrameReader(new ChannelInputStream(new ByteArrayInputStream(input), 1024), MAX_FRAME);
         try {
             for (int frames = 0; frames < 100; frames++) {
                 Frame frame = reader.read();
                 assertThat(frame.data().length).isLessThanOrEqualTo(MAX_FRAME);
             }
-        } catch (IOException | TwinException e) {
-            // documented: end of stream, or a frame the protocol refuses
+            return "read 100 frames";
+        } catch (IOException e) { // documented: end of stream, or a frame the protocol refuses
+            return FuzzFigures.outcome(e, IOException.class);
+        } catch (TwinException e) {
+            return FuzzFigures.outcome(e, TwinException.class);
         } catch (Throwable e) {
             throw new AssertionError("input " + index + " (seed " + seed + ") failed with an undocumented " + e, e);
         }
