@@ -12,8 +12,9 @@ import java.util.Map;
 final class Exports {
 
     private long lastId;
-    private final Map<Long, Entry> byId = new HashMap<>();
-    private final Map<Object, Entry> byObject = new IdentityHashMap<>();
+    private Map<Long, Entry> byId = new HashMap<>();
+    private Map<Object, Entry> byObject = new IdentityHashMap<>();
+    private final ShrinkPolicy shrink = new ShrinkPolicy();
 
     private static final class Entry {
         final long id;
@@ -32,6 +33,7 @@ final class Exports {
             entry = new Entry(++lastId, object);
             byId.put(entry.id, entry);
             byObject.put(object, entry);
+            shrink.grew(byId.size());
         }
         entry.sent++;
         return entry.id;
@@ -48,6 +50,10 @@ final class Exports {
         if (entry != null && (entry.sent -= count) <= 0) {
             byId.remove(id);
             byObject.remove(entry.object);
+            if (shrink.shouldShrink(byId.size())) {
+                byId = new HashMap<>(byId);
+                byObject = new IdentityHashMap<>(byObject);
+            }
         }
     }
 
@@ -56,7 +62,7 @@ final class Exports {
     }
 
     synchronized void clear() {
-        byId.clear();
-        byObject.clear();
+        byId = new HashMap<>();
+        byObject = new IdentityHashMap<>();
     }
 }

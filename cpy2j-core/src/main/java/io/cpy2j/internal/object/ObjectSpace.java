@@ -25,7 +25,8 @@ public final class ObjectSpace {
     private final Peer peer;
     private final Trust trust;
     private final Exports exports = new Exports();
-    private final Map<Long, ProxyEntry> proxies = new HashMap<>();
+    private Map<Long, ProxyEntry> proxies = new HashMap<>();
+    private final ShrinkPolicy shrinkProxies = new ShrinkPolicy();
     private final ReleaseBatch releases = new ReleaseBatch();
     /** Per thread: the ids it exported since it last took them, one entry per export. */
     private final ThreadLocal<ExportJournal> journals = new ThreadLocal<>();
@@ -118,6 +119,7 @@ public final class ObjectSpace {
             remote.received = 1;
             proxy = ProxyFactory.create(ref.type(), remote, view, trust);
             proxies.put(ref.id(), new ProxyEntry(new WeakReference<>(proxy), remote));
+            shrinkProxies.grew(proxies.size());
             CLEANER.register(proxy, () -> collected(remote));
             return proxy;
         }
@@ -173,6 +175,9 @@ public final class ObjectSpace {
             ProxyEntry entry = proxies.get(remote.id());
             if (entry != null && entry.remote() == remote) {
                 proxies.remove(remote.id());
+                if (shrinkProxies.shouldShrink(proxies.size())) {
+                    proxies = new HashMap<>(proxies);
+                }
             }
             releases.add(remote.id(), remote.received);
         }

@@ -5,8 +5,10 @@ import java.util.Arrays;
 /** Ids and receipt counts of collected proxies, waiting to be sent in one message. Not thread-safe. */
 final class ReleaseBatch {
 
-    private long[] ids = new long[64];
-    private long[] counts = new long[64];
+    private static final int INITIAL = 64;
+
+    private long[] ids = new long[INITIAL];
+    private long[] counts = new long[INITIAL];
     private int size;
 
     record Drained(long[] ids, long[] counts) {
@@ -29,6 +31,10 @@ final class ReleaseBatch {
         }
         Drained drained = new Drained(Arrays.copyOf(ids, size), Arrays.copyOf(counts, size));
         size = 0;
+        if (ids.length > INITIAL * 16) { // a burst grew it: do not keep its arrays for the connection's life
+            ids = new long[INITIAL];
+            counts = new long[INITIAL];
+        }
         return drained;
     }
 }
