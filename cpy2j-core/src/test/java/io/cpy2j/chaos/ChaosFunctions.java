@@ -38,4 +38,35 @@ final class ChaosFunctions {
     static long pid() {
         return ProcessHandle.current().pid();
     }
+
+    /** Set by {@link #stopFlood()}; the flooding threads check it between lines. */
+    private static volatile boolean flooding;
+
+    /**
+     * Starts two threads that print to {@code System.out} and {@code System.err} as fast as they can,
+     * short lines mostly and now and then a line of 256 KiB (which the master cuts at 64 KiB), and returns.
+     */
+    static int startFlood() {
+        flooding = true;
+        flood("cpy2j-chaos-out", System.out);
+        flood("cpy2j-chaos-err", System.err);
+        return 2;
+    }
+
+    static int stopFlood() {
+        flooding = false;
+        return 0;
+    }
+
+    private static void flood(String name, java.io.PrintStream stream) {
+        String line = "flood ".repeat(20);
+        String huge = "x".repeat(256 * 1024);
+        Thread thread = new Thread(() -> {
+            for (long i = 0; flooding; i++) {
+                stream.println(i % 10_000 == 0 ? huge : line + i);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
 }
