@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * which the starter's health shows, says why in its {@code lastFailure}. One master, started again for
  * every trial.
  *
- * <p>5 trials of each kind in CI; the full 100: {@code ./mvnw -pl cpy2j-core test -Dtest='WedgedTwinTrialsTest'
+ * <p>5 trials in CI, the full 100, each kind of wedge getting half (rounded up): {@code ./mvnw -pl cpy2j-core test -Dtest='WedgedTwinTrialsTest'
  * -Dcpy2j.reliability=full} (or {@code -Dcpy2j.chaos.trials=N}). Figures: {@code target/reliability/chaos-wedged.md}.
  */
 class WedgedTwinTrialsTest {
@@ -39,6 +39,8 @@ class WedgedTwinTrialsTest {
     /** What README.md promises for stop(): the shutdown timeout plus a second, whatever the twin does. */
     static final Duration STOP_BOUND = SHUTDOWN_TIMEOUT.plusSeconds(1);
     static final long TRIALS = Reliability.size("cpy2j.chaos.trials", 5, 100);
+    /** The trials are shared by the two ways of wedging a twin, each getting half (rounded up). */
+    static final long TRIALS_EACH = (TRIALS + 1) / 2;
 
     static TwinMaster twin;
     static final Map<String, Latencies> figures = new TreeMap<>();
@@ -64,7 +66,7 @@ class WedgedTwinTrialsTest {
 
     @Test
     void aFrozenTwinTimesOutItsCallsAndIsKilledByStop() throws Exception {
-        for (int trial = 1; trial <= TRIALS; trial++) {
+        for (int trial = 1; trial <= TRIALS_EACH; trial++) {
             String name = "SIGSTOP trial " + trial;
             long pid = startAnswering(name);
             Signals.stop(pid);
@@ -83,7 +85,7 @@ class WedgedTwinTrialsTest {
     /** One call spins (blocking in odd trials, submitted in even ones); the twin still answers the rest. */
     @Test
     void aCallSpinningInTheTwinTimesOutAndStopEndsTheTwin() throws Exception {
-        for (int trial = 1; trial <= TRIALS; trial++) {
+        for (int trial = 1; trial <= TRIALS_EACH; trial++) {
             String name = "spinning trial " + trial;
             long pid = startAnswering(name);
             if (trial % 2 == 1) {
@@ -165,7 +167,7 @@ class WedgedTwinTrialsTest {
         Reliability.report("chaos-wedged", """
                 ## Chaos: a wedged twin
 
-                %d trials of each kind (`WedgedTwinTrialsTest`), call timeout %s, shutdown timeout %s: the twin is
+                %d trials of each kind (`WedgedTwinTrialsTest`; %d in all), call timeout %s, shutdown timeout %s: the twin is
                 frozen with SIGSTOP (then a blocking and a `submit` call are made), or one call spins ignoring
                 interrupts (a blocking call in odd trials, a `submit` call in even ones; other calls must still be
                 answered); the calls must fail with `TwinTimeoutException` (the time below is from the call to its
@@ -177,6 +179,6 @@ class WedgedTwinTrialsTest {
                 %s
                 `lastFailure` after the last trial of each kind:
 
-                %s""".formatted(TRIALS, CALL_TIMEOUT, SHUTDOWN_TIMEOUT, Latencies.header(), rows, failures));
+                %s""".formatted(TRIALS_EACH, 2 * TRIALS_EACH, CALL_TIMEOUT, SHUTDOWN_TIMEOUT, Latencies.header(), rows, failures));
     }
 }

@@ -3,6 +3,7 @@ package io.cpy2j.support;
 import io.cpy2j.TwinMaster;
 import io.cpy2j.fixtures.Functions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A master application run as its own process by tests that must kill the master or read its stderr.
  * Prints "TWIN_PID <pid>" once its twin runs, makes one call, prints "CALLED <result>", then waits.
- * With "three", starts three twins instead, calls each, prints "TWIN_PIDS <pid> <pid> <pid>" and waits.
+ * With "three", starts three twins instead (the arguments after "three" are their JVM flags), calls each,
+ * prints "TWIN_PIDS <pid> <pid> <pid>" and waits.
  */
 public final class MasterMain {
 
@@ -22,7 +24,7 @@ public final class MasterMain {
             exitWithoutClosing(args[0]);
         }
         if (args.length > 1 && args[1].equals("three")) {
-            threeTwinsThenWait(args[0]);
+            threeTwinsThenWait(args[0], Arrays.copyOfRange(args, 2, args.length));
         }
         try (TwinMaster twin = TwinMaster.builder(args[0]).build().start()) {
             System.out.println("TWIN_PID " + twin.pid().getAsLong());
@@ -43,10 +45,10 @@ public final class MasterMain {
     }
 
     /** Starts three twins at once (one thread each, as a container would), then waits to be killed. */
-    private static void threeTwinsThenWait(String idPrefix) throws Exception {
+    private static void threeTwinsThenWait(String idPrefix, String... jvmArgs) throws Exception {
         List<CompletableFuture<TwinMaster>> starting = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            TwinMaster twin = TwinMaster.builder(idPrefix + "-" + i).build();
+            TwinMaster twin = TwinMaster.builder(idPrefix + "-" + i).jvmArgs(jvmArgs).build();
             starting.add(CompletableFuture.supplyAsync(twin::start, task -> new Thread(task).start()));
         }
         StringBuilder pids = new StringBuilder("TWIN_PIDS");
