@@ -45,10 +45,11 @@ class MasterKillTrialsTest {
                 ## Chaos: `kill -9` of a master with three twins
 
                 %d trials (`MasterKillTrialsTest`): each launches a master JVM that starts three twins and calls
-                each (master and twins with `-XX:TieredStopAtLevel=1 -XX:+UseSerialGC`, to start sooner), kills the master with SIGKILL, and waits for the three twin processes to end. Twins left
-                running: **%d**; bound: each ended within 2 s of the kill. A twin has *ended* when it runs no
-                more (gone, or a zombie); it is *reaped* when the system's init, its parent once the master is
-                gone, collects it, which is the machine's business (this sandbox's init takes up to a second or two).
+                each (master and twins with `-XX:TieredStopAtLevel=1 -XX:+UseSerialGC`, to start sooner), kills
+                the master with SIGKILL, and waits for the three twin processes to end. Twins left running:
+                **%d**; bound: each ended within 2 s of the kill. A twin has *ended* when it runs no more (gone,
+                or a zombie); it is *reaped* when the system's init, its parent once the master is gone, collects
+                it, which is the machine's business (this sandbox's init takes up to about two seconds).
 
                 %s
                 %s

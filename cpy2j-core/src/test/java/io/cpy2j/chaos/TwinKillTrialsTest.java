@@ -79,10 +79,16 @@ class TwinKillTrialsTest {
         int restartsBefore = twin.restarts();
         ProcessHandle process = ProcessHandle.of(twin.pid().getAsLong()).orElseThrow();
         InFlightCalls calls = new InFlightCalls(twin).start(CALLS, callers);
-        calls.awaitAllInFlight(30);
-        long killed = System.nanoTime();
-        process.destroyForcibly();
-        List<InFlightCalls.Release> released = calls.awaitReleases(10);
+        long killed;
+        List<InFlightCalls.Release> released;
+        try {
+            calls.awaitAllInFlight(30);
+            killed = System.nanoTime();
+            process.destroyForcibly();
+            released = calls.awaitReleases(10);
+        } catch (AssertionError e) {
+            throw new AssertionError(name + ": " + e.getMessage(), e);
+        }
         for (InFlightCalls.Release call : released) {
             record(call);
             long tookNanos = call.atNanos() - killed;
@@ -130,7 +136,7 @@ class TwinKillTrialsTest {
         StringBuilder table = new StringBuilder();
         outcomes.forEach((outcome, count) -> table.append("| ").append(outcome).append(" | ").append(count).append(" |\n"));
         StringBuilder kinds = new StringBuilder();
-        releaseByKind.forEach((kind, latencies) -> kinds.append(latencies.row("… a " + kind + " call")).append('\n'));
+        releaseByKind.forEach((kind, latencies) -> kinds.append(latencies.row("… " + kind + " calls")).append('\n'));
         Reliability.report("chaos-twin-kill", """
                 ## Chaos: `kill -9` of a twin with %d calls in flight
 
