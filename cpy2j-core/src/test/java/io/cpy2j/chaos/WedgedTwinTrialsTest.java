@@ -97,10 +97,10 @@ class WedgedTwinTrialsTest {
                 assertTimesOut(name, "spin: a `submit` call", submitted, () -> spinning.get(10, TimeUnit.SECONDS));
             }
             assertHealthShowsTheTimeout(name);
-            assertThat(answer()).as("%s: the twin still answers other calls", name).isEqualTo(pid);
+            assertThat(awaitAnswer(name, "still answers other calls")).isEqualTo(pid);
             assertStopsInTime(name, "spin", pid);
             assertThat(twin.status().lastFailure().message()).as("%s: lastFailure after stop()", name)
-                    .contains("spinForever").contains("did not answer within " + CALL_TIMEOUT);
+                    .contains("did not answer within " + CALL_TIMEOUT);
         }
     }
 
@@ -111,20 +111,27 @@ class WedgedTwinTrialsTest {
     private static long startAnswering(String name) throws InterruptedException {
         twin.start();
         long pid = twin.pid().getAsLong();
+        assertThat(awaitAnswer(name, "answers before it is wedged")).isEqualTo(pid);
+        return pid;
+    }
+
+    /**
+     * The twin's pid, from the first of up to 20 calls that answers in time: a fresh twin loading classes,
+     * or one sharing two busy cores with a spinning call, may miss the short call timeout now and then.
+     */
+    private static long awaitAnswer(String name, String what) throws InterruptedException {
         for (int attempt = 1; attempt < 20; attempt++) {
             try {
-                assertThat(twin.execute(ChaosFunctions::pid)).isEqualTo(pid);
-                return pid;
+                return twin.execute(ChaosFunctions::pid);
             } catch (TwinTimeoutException e) {
                 Thread.sleep(50);
             }
         }
-        assertThat(answer()).as("%s: the twin answers before it is wedged", name).isEqualTo(pid);
-        return pid;
-    }
-
-    private static long answer() {
-        return twin.execute(ChaosFunctions::pid);
+        try {
+            return twin.execute(ChaosFunctions::pid);
+        } catch (TwinTimeoutException e) {
+            throw new AssertionError(name + ": the twin never " + what + " within 20 calls", e);
+        }
     }
 
     /** @param started when the call was made: a submitted call's clock runs from its submit */
