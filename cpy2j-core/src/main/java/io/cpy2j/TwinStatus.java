@@ -19,7 +19,8 @@ import java.time.Duration;
  * @param callsInFlight calls from this master waiting for it right now
  * @param proxies       live proxies in this master for objects that live in the twin
  * @param exported      objects of this master the twin holds references to
- * @param lastFailure   how it last died or failed to start, {@code null} if it never did
+ * @param lastFailure   how it last died or failed to start, the last call that timed out while it runs
+ *                      (a wedged twin), or the kill a stop needed; {@code null} if none of these happened
  */
 public record TwinStatus(String twinId, TwinState state, Long pid, String javaVersion, String javaVendor, Path javaHome,
                          Duration uptime, int starts, int restarts, int callsInFlight, int proxies, int exported,

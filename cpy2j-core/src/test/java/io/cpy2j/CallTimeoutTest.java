@@ -99,4 +99,39 @@ class CallTimeoutTest {
             assertThatThrownBy(() -> frozen.execute(() -> 2)).isInstanceOf(TwinTimeoutException.class);
         }
     }
+
+    @Test
+    void theLastTimeoutIsTheTwinsLastFailureWhileItRunsOn() {
+        assertThatThrownBy(() -> twin.execute(() -> {
+            Thread.sleep(2_000);
+            return "late";
+        })).isInstanceOf(TwinTimeoutException.class);
+        TwinStatus status = twin.status();
+        assertThat(status.state()).isEqualTo(TwinState.RUNNING);
+        assertThat(status.lastFailure().message()).contains("on twin 'timeouts' did not answer within PT0.5S");
+        assertThat(status.lastFailure().exitStatus()).isNull();
+    }
+
+    @Test
+    void stoppingAFrozenTwinThatMustBeKilledSaysSoWithTheTimeoutBefore() throws Exception {
+        try (TwinMaster frozen = TwinMaster.builder("frozen-stopped").callTimeout(Duration.ofMillis(300))
+                .shutdownTimeout(Duration.ofMillis(500)).build().start()) {
+            Signals.stop(frozen.pid().getAsLong());
+            assertThatThrownBy(() -> frozen.execute(() -> 1)).isInstanceOf(TwinTimeoutException.class);
+            frozen.stop();
+            TwinFailure failure = frozen.status().lastFailure();
+            assertThat(failure.message()).contains("did not exit within its shutdown timeout of PT0.5S when stopped")
+                    .contains("was killed: exit status 137 (killed by signal 9, SIGKILL)")
+                    .contains("the last call that timed out before: execute");
+            assertThat(failure.exitStatus()).isEqualTo(137);
+        }
+    }
+
+    @Test
+    void aTwinThatExitsWhenStoppedLeavesNoFailure() {
+        try (TwinMaster polite = TwinMaster.builder("stopped-politely").callTimeout(Duration.ofMillis(300)).build().start()) {
+            polite.stop();
+            assertThat(polite.status().lastFailure()).isNull();
+        }
+    }
 }

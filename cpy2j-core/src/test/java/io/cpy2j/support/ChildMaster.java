@@ -42,6 +42,17 @@ public final class ChildMaster implements AutoCloseable {
         return start(System.getProperty("java.class.path"), environment, args);
     }
 
+    /** Like {@link #start(Map, String...)} with JVM flags for the master, such as a quicker start-up. */
+    public static ChildMaster start(List<String> jvmArgs, Map<String, String> environment, String... args)
+            throws IOException {
+        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MasterMain.class.getName()));
+        command.addAll(List.of(args));
+        return run(command, environment);
+    }
+
     /**
      * Like {@link #start(Map, String...)} on the test classpath without the entries that contain
      * {@code part} (its twins inherit that classpath): to run a master without logback, say.

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +36,7 @@ final class Caller {
     private final Codec codec;
     private final CallObservers observers;
     private volatile Duration callTimeout = Duration.ZERO;
+    private volatile Consumer<TwinTimeoutException> onTimeout = timeout -> { };
 
     Caller(Endpoint endpoint, Codec codec, CallObservers observers) {
         this.endpoint = endpoint;
@@ -44,6 +46,10 @@ final class Caller {
 
     void callTimeout(Duration timeout) {
         this.callTimeout = timeout;
+    }
+
+    void onTimeout(Consumer<TwinTimeoutException> listener) {
+        this.onTimeout = listener;
     }
 
     Object execute(Object function, Object[] args) {
@@ -234,7 +240,13 @@ final class Caller {
     private Deadline deadlineFor(Supplier<String> what) {
         Duration timeout = callTimeout;
         return timeout.isZero() ? Deadline.NONE
-                : Deadline.after(timeout, () -> new TwinTimeoutException(endpoint.remoteId(), what.get(), timeout));
+                : Deadline.after(timeout, () -> timedOut(new TwinTimeoutException(endpoint.remoteId(), what.get(), timeout)));
+    }
+
+    /** Made only when a call's time is up, so telling the listener costs the calls that answer in time nothing. */
+    private TwinTimeoutException timedOut(TwinTimeoutException timeout) {
+        onTimeout.accept(timeout);
+        return timeout;
     }
 
     private Object result(Reply reply, Supplier<String> what) {

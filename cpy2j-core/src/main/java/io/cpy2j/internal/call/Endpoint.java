@@ -1,6 +1,7 @@
 package io.cpy2j.internal.call;
 
 import io.cpy2j.TwinCallObserver;
+import io.cpy2j.TwinTimeoutException;
 import io.cpy2j.internal.codec.Codec;
 import io.cpy2j.internal.kernel.Kernel;
 import io.cpy2j.internal.kernel.RequestHandler;
@@ -10,6 +11,7 @@ import io.cpy2j.internal.object.Trust;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -60,6 +62,11 @@ public final class Endpoint implements Peer {
     /** How long an outgoing call waits for its reply before it fails with a timeout; zero: no limit. */
     public void callTimeout(Duration timeout) {
         caller.callTimeout(timeout);
+    }
+
+    /** Told of every outgoing call that fails with a timeout, on the thread that fails it; must not block. */
+    public void onTimeout(Consumer<TwinTimeoutException> listener) {
+        caller.onTimeout(listener);
     }
 
     /** Observes the calls of this connection, both ways, besides the observers of the whole runtime. */

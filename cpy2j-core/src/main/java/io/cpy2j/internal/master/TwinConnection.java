@@ -1,6 +1,7 @@
 package io.cpy2j.internal.master;
 
 import io.cpy2j.TwinException;
+import io.cpy2j.TwinFailure;
 import io.cpy2j.TwinProtocolException;
 import io.cpy2j.TwinStartupException;
 import io.cpy2j.TwinTerminatedException;
@@ -17,6 +18,8 @@ import io.cpy2j.internal.protocol.Handshake;
 import io.cpy2j.internal.protocol.Protocol;
 import io.cpy2j.internal.transport.StreamTransport;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -192,14 +195,27 @@ public final class TwinConnection {
         return error;
     }
 
-    /** Stops the twin: closing its stdin lets it exit on its own; after the timeout it is killed. */
-    public OptionalInt stop() {
+    /**
+     * Stops the twin: closing its stdin lets it exit on its own; after the timeout it is killed.
+     *
+     * @return the kill, if the twin did not exit in time (frozen, or hung where the end of its channel
+     *         cannot reach it): what health should show, since nothing else records why it went
+     */
+    public Optional<TwinFailure> stop() {
         stopping = true;
         closeQuietlyInBackground();
-        OptionalInt status = process.destroy(spec.shutdownTimeout().toMillis());
+        long grace = spec.shutdownTimeout().toMillis();
+        OptionalInt exited = process.awaitExit(grace);
+        OptionalInt status = exited.isPresent() ? exited : process.destroy(0);
         endpoint.kernel().close(terminated(null));
         callbacks.shutdown();
-        return status;
+        if (exited.isPresent()) {
+            return Optional.empty();
+        }
+        String message = "twin '" + spec.id() + "' (pid " + process.pid() + ") did not exit within its shutdown timeout of "
+                + spec.shutdownTimeout() + " when stopped (frozen, or hung) and was killed: " + process.describeExit(status);
+        log.warn(message);
+        return Optional.of(new TwinFailure(Instant.now(), message, status.isPresent() ? status.getAsInt() : null));
     }
 
     /** Closing stdin flushes, which blocks if the twin reads nothing: never let that delay the kill. */

@@ -9,6 +9,7 @@ import io.cpy2j.TwinListener;
 import io.cpy2j.TwinState;
 import io.cpy2j.TwinStatus;
 import io.cpy2j.TwinTerminatedException;
+import io.cpy2j.TwinTimeoutException;
 import io.cpy2j.internal.call.Endpoint;
 import io.cpy2j.internal.launch.TwinSpec;
 import java.time.Duration;
@@ -46,6 +47,8 @@ public final class TwinSupervisor {
     private volatile TwinState state = TwinState.NEW;
     private volatile long startedAtNanos;
     private volatile TwinFailure lastFailure;
+    /** The last call timeout of the live connection, {@code null} if none: cleared by each start. */
+    private volatile TwinFailure lastTimeout;
     /** Bumped by every stop and start: a restart scheduled before it, or a death of an older connection, no longer applies. */
     private volatile int generation;
 
@@ -79,11 +82,13 @@ public final class TwinSupervisor {
     private void open(TwinState meanwhile) {
         closeConnection(); // a twin that died leaves a connection to clean up
         state = meanwhile;
+        lastTimeout = null;
         TwinConnection opened;
         int openedIn = generation;
         try {
             opened = TwinConnection.open(spec, death -> died(death, openedIn));
             opened.endpoint().callTimeout(callTimeout);
+            opened.endpoint().onTimeout(timeout -> timedOut(opened, timeout));
             observers.forEach(opened.endpoint()::addObserver);
             try {
                 initializer.accept(opened.endpoint()); // before any other thread can call it
@@ -121,8 +126,30 @@ public final class TwinSupervisor {
     private void closeConnection() {
         TwinConnection current = connection;
         if (current != null) {
-            current.stop();
+            current.stop().ifPresent(killed -> lastFailure = withLastTimeout(killed, current));
         }
+    }
+
+    /**
+     * A call of the live twin got no answer in time: health shows it, since the twin may be wedged while
+     * its process runs on. Timeouts of a connection already replaced or lost are of no interest: its
+     * death says more (a stuck write's timeout comes with the kill it causes, and must not hide it).
+     */
+    private void timedOut(TwinConnection on, TwinTimeoutException timeout) {
+        if (connection == on && on.isOpen()) {
+            lastTimeout = new TwinFailure(Instant.now(), timeout.getMessage(), null);
+            lastFailure = lastTimeout;
+        }
+    }
+
+    /** A kill on stop says why it was needed: the last call that timed out on that twin, if any. */
+    private TwinFailure withLastTimeout(TwinFailure killed, TwinConnection of) {
+        TwinFailure timeout = lastTimeout;
+        if (timeout == null || of != connection) {
+            return killed;
+        }
+        return new TwinFailure(killed.time(), killed.message() + "; the last call that timed out before: "
+                + timeout.message(), killed.exitStatus());
     }
 
     /**
