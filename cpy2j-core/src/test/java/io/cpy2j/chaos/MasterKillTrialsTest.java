@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cpy2j.support.ChildMaster;
 import io.cpy2j.support.MasterMain;
+import io.cpy2j.support.ProcessStates;
 import io.cpy2j.support.Reliability;
 import java.time.Duration;
 import java.util.ArrayList;

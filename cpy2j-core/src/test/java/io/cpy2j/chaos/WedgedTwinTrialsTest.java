@@ -8,6 +8,7 @@ import io.cpy2j.TwinMaster;
 import io.cpy2j.TwinState;
 import io.cpy2j.TwinStatus;
 import io.cpy2j.TwinTimeoutException;
+import io.cpy2j.support.ProcessStates;
 import io.cpy2j.support.Reliability;
 import io.cpy2j.support.Signals;
 import java.time.Duration;

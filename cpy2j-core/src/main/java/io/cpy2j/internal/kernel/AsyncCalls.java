@@ -5,6 +5,8 @@ import io.cpy2j.internal.protocol.Frame;
 import io.cpy2j.internal.protocol.Protocol;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -86,12 +88,21 @@ final class AsyncCalls {
 
     /** Fails the future when the deadline passes first; its reply, if it comes, is then dropped. */
     private void expireAt(long id, CompletableFuture<?> future, Deadline deadline) {
-        CompletableFuture.delayedExecutor(deadline.remainingNanos(), TimeUnit.NANOSECONDS, kernel.executor())
-                .execute(() -> {
-                    if (finish(id)) {
-                        future.completeExceptionally(deadline.expired());
-                    }
-                });
+        ScheduledFuture<?> timer = KernelTimer.schedule(() -> expire(id, future, deadline), deadline.remainingNanos());
+        future.whenComplete((result, error) -> timer.cancel(false)); // in time: the timer goes at once
+    }
+
+    /** On the pool, not the timer's thread: the future's continuations run where it completes. */
+    private void expire(long id, CompletableFuture<?> future, Deadline deadline) {
+        try {
+            kernel.executor().execute(() -> {
+                if (finish(id)) {
+                    future.completeExceptionally(deadline.expired());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // the pool is shut down: the connection is closed, and closing failed the future already
+        }
     }
 
     private <T> void deliver(long id, Frame frame, CompletableFuture<T> future, Function<Reply, T> decode) {

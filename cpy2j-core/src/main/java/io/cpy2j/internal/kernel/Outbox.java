@@ -6,7 +6,6 @@ import io.cpy2j.internal.protocol.Protocol;
 import java.io.IOException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -16,9 +15,6 @@ import java.util.function.Function;
  * deadline when it has one, flushes, and the timer that finds a write stuck past its deadline.
  */
 final class Outbox {
-
-    /** One JVM-wide timer thread that looks for writes stuck past their call's deadline. */
-    private static final ScheduledThreadPoolExecutor STUCK_WRITE_CHECKS = stuckWriteChecks();
 
     private final FrameWriter writer;
     private final Executor executor;
@@ -110,20 +106,10 @@ final class Outbox {
      * watchdog's job: it may itself be blocked reading from the same frozen peer.
      */
     private ScheduledFuture<?> checkWriteAt(Deadline deadline) {
-        return STUCK_WRITE_CHECKS.schedule(() -> {
+        return KernelTimer.schedule(() -> {
             if (writer.isOverdue() && stuckWrites.compareAndSet(false, true)) {
                 onStuckWrite.run(); // ending the peer fails the stuck write
             }
-        }, deadline.remainingNanos() + TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.NANOSECONDS);
-    }
-
-    private static ScheduledThreadPoolExecutor stuckWriteChecks() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "cpy2j-write-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.setRemoveOnCancelPolicy(true); // most checks are cancelled: keep the queue short
-        return timer;
+        }, deadline.remainingNanos() + TimeUnit.MILLISECONDS.toNanos(1));
     }
 }

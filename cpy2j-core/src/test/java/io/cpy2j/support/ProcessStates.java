@@ -1,4 +1,4 @@
-package io.cpy2j.chaos;
+package io.cpy2j.support;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,13 +10,13 @@ import java.nio.file.Path;
  * system's init, and how soon that reaps it is the machine's business (in some containers, a second or
  * more), so the chaos trials tell "ended" (runs no code, holds no memory) from "reaped" (pid gone).
  */
-final class ProcessStates {
+public final class ProcessStates {
 
     private ProcessStates() {
     }
 
     /** Alive and not a zombie; where there is no {@code /proc} (not Linux), just alive. */
-    static boolean running(ProcessHandle process) {
+    public static boolean running(ProcessHandle process) {
         if (!process.isAlive()) {
             return false;
         }
