@@ -10,6 +10,7 @@ import io.cpy2j.internal.launch.TwinSpec;
 import io.cpy2j.internal.master.TwinSupervisor;
 import io.cpy2j.internal.object.Recreatable;
 import io.cpy2j.internal.object.RefDescriptor;
+import io.cpy2j.internal.object.Trust;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.List;
@@ -261,6 +262,12 @@ public final class TwinMaster implements AutoCloseable {
     private static Object createOn(Endpoint endpoint, Class<?> view, String className, Object[] args) {
         RefDescriptor ref = (RefDescriptor) endpoint.create((TwinBiFunction<String, Object[], Object, Exception>)
                 Twins::createForMaster, className, args);
+        if (ref.ownedByReceiver()) { // a new object lives in the twin: one of ours is a lie
+            String lie = "it answered a request to create " + className + " with an object of the master's";
+            Trust trust = endpoint.objects().trust();
+            throw trust.isRestricted() ? trust.breach(lie) : new TwinProtocolException("twin '" + endpoint.remoteId()
+                    + "': " + lie);
+        }
         return endpoint.objects().fromRef(ref, view);
     }
 

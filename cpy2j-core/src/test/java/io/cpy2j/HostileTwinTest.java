@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -134,7 +136,16 @@ class HostileTwinTest {
         TwinMaster twin = restricted("foreign-method");
         Inbox exported = Twins.export(new RecordingInbox(), Inbox.class);
         attack("System.exit named on an exported object", twin, twin.submit(Hostile::foreignMethod, exported),
-                "java.lang.System#exit(int), which is not a method of the object");
+                "java.lang.System#exit(int), which is not a public method");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"secret", "wipe", "reset", "getClass"})
+    void aPrivateStaticOrUnexportedMethodOfAnExportedObjectIsRefused(String method) throws Exception {
+        TwinMaster twin = restricted("hidden-" + method.toLowerCase(java.util.Locale.ROOT));
+        Inbox exported = Twins.export(new RecordingInbox(), Inbox.class);
+        attack("RecordingInbox." + method + " called on an object exported as Inbox", twin,
+                twin.submit(Hostile::hiddenMethod, exported, method), "which is not a public method");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.cpy2j.internal.twin.ThisRuntime;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,14 @@ public final class Hostile {
     public static Object foreignMethod(Inbox inbox) throws NoSuchMethodException {
         long id = ((TwinProxy) inbox).cpy2jRemote().id();
         return ThisRuntime.master().invoke(id, System.class.getMethod("exit", int.class), new Object[] {0});
+    }
+
+    /** Calls a method of the exported object's class that is not part of {@link Inbox}: by its name. */
+    public static Object hiddenMethod(Inbox inbox, String name) throws NoSuchMethodException {
+        long id = ((TwinProxy) inbox).cpy2jRemote().id();
+        Method method = name.equals("getClass") ? Object.class.getMethod(name)
+                : RecordingInbox.class.getDeclaredMethod(name);
+        return ThisRuntime.master().invoke(id, method, new Object[0]);
     }
 
     /** A frame header claiming 2 GiB. */

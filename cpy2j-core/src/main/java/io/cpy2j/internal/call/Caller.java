@@ -11,6 +11,7 @@ import io.cpy2j.internal.kernel.Kernel;
 import io.cpy2j.internal.kernel.Reply;
 import io.cpy2j.internal.object.MethodKeys;
 import io.cpy2j.internal.object.Sneaky;
+import io.cpy2j.internal.object.Trust;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -249,21 +250,31 @@ final class Caller {
         return timeout;
     }
 
+    /** What cannot be read from a restricted peer is no mistake to report but a breach (reported once). */
+    private TwinException unreadable(TwinException error) {
+        Trust trust = endpoint.objects().trust();
+        if (trust.isRestricted() && !trust.isBreached()) {
+            trust.breach(error.getMessage());
+        }
+        return error;
+    }
+
     private Object result(Reply reply, Supplier<String> what) {
         DataInputStream in = reply.body();
         if (reply.ok()) {
             try {
                 return codec.readValue(in);
             } catch (IOException | RuntimeException e) {
-                throw new TwinSerializationException("cannot read the result of " + what.get() + " from '"
-                        + endpoint.remoteId() + "': " + e.getMessage(), e);
+                throw unreadable(new TwinSerializationException("cannot read the result of " + what.get() + " from '"
+                        + endpoint.remoteId() + "': " + e.getMessage(), e));
             }
         }
         Throwable error;
         try {
             error = codec.readThrowable(in);
-        } catch (IOException e) {
-            throw new TwinException("'" + endpoint.remoteId() + "' threw an exception that cannot be read: " + e, e);
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(new TwinException("'" + endpoint.remoteId() + "' threw an exception that cannot be read: "
+                    + e, e));
         }
         throw Sneaky.raise(withCallerFrames(error));
     }

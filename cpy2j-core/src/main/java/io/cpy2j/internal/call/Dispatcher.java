@@ -42,6 +42,9 @@ final class Dispatcher implements RequestHandler {
 
     @Override
     public Reply handle(long requestId, DataInputStream body) {
+        if (trust().isBreached()) { // what a breaching peer wrote after the breach is never served
+            return errorReply(new TwinException("refused: '" + endpoint.remoteId() + "' breached its trust"));
+        }
         try {
             return dispatch(requestId, body);
         } finally {
@@ -61,6 +64,9 @@ final class Dispatcher implements RequestHandler {
             op = body.readByte();
             kind = KINDS[body.readUnsignedByte() % KINDS.length];
             headers = CallHeaders.read(body);
+            if (trust().isRestricted()) {
+                headers = Map.of(); // not the trace, MDC or headers of the calls it leads to: it could forge them
+            }
         } catch (IOException | RuntimeException e) {
             TwinException malformed = new TwinException("a malformed request from '" + endpoint.remoteId() + "': " + e);
             return errorReply(trust().isRestricted() ? trust().breach(malformed.getMessage()) : malformed);
@@ -181,9 +187,10 @@ final class Dispatcher implements RequestHandler {
         if (!trust().isRestricted()) {
             return MethodKeys.methodOf(key);
         }
-        Method method = MethodKeys.methodOn(target.getClass(), key);
+        Method method = MethodKeys.callableOn(target.getClass(), key);
         if (method == null) {
-            throw trust().breach("it called " + key + ", which is not a method of the object it called");
+            throw trust().breach("it called " + key + ", which is not a public method of what the object was "
+                    + "exported as");
         }
         return method;
     }

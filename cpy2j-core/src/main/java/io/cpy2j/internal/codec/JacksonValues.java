@@ -8,8 +8,7 @@ import io.cpy2j.internal.object.ObjectSpace;
 import io.cpy2j.internal.object.Trust;
 import io.cpy2j.internal.object.TrustBreach;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -32,6 +31,7 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.PolymorphicTypeValidator;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.TypeFactory;
 import tools.jackson.databind.ser.ValueSerializerModifier;
 
 /**
@@ -54,11 +54,10 @@ final class JacksonValues {
     /** Shared: building a mapper is costly, and its serializer caches are worth keeping. */
     private static final JsonMapper MAPPER = buildMapper();
     /**
-     * A mapper of their own for restricted peers, one per set of trusted packages: a mapper caches the
-     * deserializer of every type id it has resolved and asks its validator only for new ones, so a type
-     * once read from a fully trusted peer (or in the local check of {@link #write}) would pass unchecked.
+     * How many type ids a restricted peer may make a mapper resolve: each is cached for the connection's
+     * life (some kilobytes), so a peer naming ever new ones (nested generic lists) would fill the heap.
      */
-    private static final Map<List<String>, JsonMapper> RESTRICTED = new ConcurrentHashMap<>();
+    static final int MAX_TYPE_IDS = 1024;
 
     private final ObjectWriter writer;
     private final ObjectReader reader;
@@ -67,12 +66,19 @@ final class JacksonValues {
     JacksonValues(ObjectSpace space) {
         this.writer = MAPPER.writerFor(Object.class).withAttribute(JacksonReferences.SPACE, space);
         Trust trust = space == null ? Trust.FULL : space.trust();
+        // A restricted peer gets a mapper of its own, dropped with its connection: a mapper caches the
+        // deserializer of every type id it resolved and asks its validator only for new ones, so a type
+        // once read from a trusted side (or in the local check of write) would pass unchecked.
         JsonMapper reading = trust.isRestricted()
-                ? RESTRICTED.computeIfAbsent(trust.trustedPackages(), packages -> buildMapper()) : MAPPER;
+                ? buildMapper(new TrustValidator(MAX_TYPE_IDS), new TrustedTypeFactory(trust)) : MAPPER;
         this.reader = reading.readerFor(Object.class).withAttribute(JacksonReferences.SPACE, space);
     }
 
     private static JsonMapper buildMapper() {
+        return buildMapper(new TrustValidator(0), TypeFactory.createDefaultInstance());
+    }
+
+    private static JsonMapper buildMapper(TrustValidator validator, TypeFactory types) {
         SimpleModule module = new SimpleModule("cpy2j");
         module.setSerializerModifier(new ReferenceOrGuard());
         module.setDeserializerModifier(new JacksonReferences.Modifier());
@@ -88,7 +94,8 @@ final class JacksonValues {
                 // A fully trusted peer is part of the same application, so any of its types may be named (the
                 // JDK gadget classes Jackson knows about are still refused by Jackson's own deny list); a
                 // restricted one only what its Trust allows, checked by name before the class is loaded.
-                .activateDefaultTyping(new TrustValidator(), DefaultTyping.NON_FINAL_AND_RECORDS,
+                .typeFactory(types)
+                .activateDefaultTyping(validator, DefaultTyping.NON_FINAL_AND_RECORDS,
                         JsonTypeInfo.As.WRAPPER_ARRAY)
                 .enable(MapperFeature.PROPAGATE_TRANSIENT_MARKER)
                 // A copy keeps its zone: no normalising of ZonedDateTime/OffsetDateTime to UTC.
@@ -158,12 +165,23 @@ final class JacksonValues {
     /** Allows the type ids the peer's {@link Trust} allows; the space of the message being read knows it. */
     private static final class TrustValidator extends PolymorphicTypeValidator.Base {
         private static final long serialVersionUID = 1L;
+        /** How many new type ids this mapper may be asked about; zero for no limit. */
+        private final int maxTypeIds;
+        private final AtomicInteger asked = new AtomicInteger();
+
+        TrustValidator(int maxTypeIds) {
+            this.maxTypeIds = maxTypeIds;
+        }
 
         @Override
         public Validity validateSubClassName(DatabindContext ctx, JavaType base, String className) {
             ObjectSpace space = (ObjectSpace) ctx.getAttribute(JacksonReferences.SPACE);
+            Trust trust = space == null ? Trust.FULL : space.trust();
             try {
-                (space == null ? Trust.FULL : space.trust()).require(className, "a value");
+                if (maxTypeIds > 0 && asked.incrementAndGet() > maxTypeIds) {
+                    throw trust.breach("it sent values of more than " + maxTypeIds + " distinct types");
+                }
+                trust.require(className, "a value");
                 return Validity.ALLOWED;
             } catch (TrustBreach refused) {
                 return Validity.DENIED; // the breach is reported; Jackson fails the read

@@ -16,6 +16,8 @@ final class ThrowableCodec {
 
     /** The longest message a cut-down exception keeps; shorter still if the frame limit asks for it. */
     private static final int MESSAGE_LIMIT = 16 * 1024;
+    /** How deep a cause chain is rebuilt; a stand-in is written 20 deep, and a forged one may loop. */
+    private static final int MAX_CAUSES = 20;
 
     /**
      * Writes the exception in at most {@code maxBytes}: whole when it fits; otherwise without the
@@ -55,7 +57,7 @@ final class ThrowableCodec {
         RemoteTwinException copy = new RemoteTwinException(type, message);
         StackTraceElement[] frames = error.getStackTrace();
         copy.setStackTrace(Arrays.copyOf(frames, Math.min(frames.length, limit / 64)));
-        if (limit > 0 && error.getCause() != null && error.getCause() != error && depth < 20) {
+        if (limit > 0 && error.getCause() != null && error.getCause() != error && depth < MAX_CAUSES) {
             copy.initCause(cutDown(error.getCause(), limit, depth + 1));
         }
         return copy;
@@ -83,14 +85,14 @@ final class ThrowableCodec {
         } catch (ClassNotFoundException | ClassCastException e) {
             throw new IOException("cannot read a remote exception", e);
         }
-        return rebuild(remote, trust);
+        return rebuild(remote, trust, 0);
     }
 
     /**
      * The remote exception's own type when it exists here with a (String) constructor and the peer may
      * name it (any JDK exception may be), else the stand-in.
      */
-    private static Throwable rebuild(RemoteTwinException remote, Trust trust) {
+    private static Throwable rebuild(RemoteTwinException remote, Trust trust, int depth) {
         if (!remote.remoteType().startsWith("java.") && !trust.mayName(remote.remoteType())) {
             return remote; // not loaded: an exception of its own is no breach, only not rebuilt
         }
@@ -103,9 +105,9 @@ final class ThrowableCodec {
             return remote;
         }
         rebuilt.setStackTrace(remote.getStackTrace());
-        if (remote.getCause() instanceof RemoteTwinException cause) {
+        if (remote.getCause() instanceof RemoteTwinException cause && depth < MAX_CAUSES) { // a chain may loop
             try {
-                rebuilt.initCause(rebuild(cause, trust));
+                rebuilt.initCause(rebuild(cause, trust, depth + 1));
             } catch (IllegalStateException e) {
                 // the constructor already set a cause
             }
@@ -118,7 +120,7 @@ final class ThrowableCodec {
                 ? new RemoteTwinException(r.remoteType(), messageOf(r))
                 : new RemoteTwinException(error.getClass().getName(), error.getMessage());
         copy.setStackTrace(error.getStackTrace());
-        if (error.getCause() != null && error.getCause() != error && depth < 20) {
+        if (error.getCause() != null && error.getCause() != error && depth < MAX_CAUSES) {
             copy.initCause(standIn(error.getCause(), depth + 1));
         }
         return copy;

@@ -237,6 +237,10 @@ public final class Kernel {
     void route(Frame frame) {
         if (frame.kind() == Protocol.KIND_REQUEST) {
             Waiter owner = ownerOf(frame);
+            if (owner != null && maxServing > 0 && owner.queued() >= maxServing) {
+                lost(overLimit("callbacks waiting for one of our calls")); // read faster than that call serves them
+                return;
+            }
             if (owner == null || !owner.deliver(frame)) {
                 serveOnPool(frame);
             }
@@ -255,8 +259,7 @@ public final class Kernel {
     void serveOnPool(Frame request) {
         if (serving.incrementAndGet() > maxServing && maxServing > 0) {
             serving.decrementAndGet();
-            lost(new TwinException("the peer had more than " + maxServing + " requests in flight at once, "
-                    + "the limit (maxCallsInFlight)"));
+            lost(overLimit("requests in flight at once"));
             return;
         }
         try {
@@ -271,6 +274,10 @@ public final class Kernel {
             serving.decrementAndGet();
             lost(e); // no thread to serve it: the channel cannot go on
         }
+    }
+
+    private TwinException overLimit(String what) {
+        return new TwinException("the peer had more than " + maxServing + " " + what + ", the limit (maxCallsInFlight)");
     }
 
     /**

@@ -4,6 +4,7 @@ import io.cpy2j.internal.protocol.Frame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -23,6 +24,8 @@ final class Waiter {
     final long id;
     private final Thread thread = Thread.currentThread();
     private final ConcurrentLinkedQueue<Frame> inbox = new ConcurrentLinkedQueue<>();
+    /** Frames in the inbox: a peer sending callbacks faster than they are served must not fill memory. */
+    private final AtomicInteger queued = new AtomicInteger();
     /** Set for an asynchronous call: nobody waits, the frame is handled where it is delivered. */
     private final Consumer<Frame> onDelivery;
     private boolean done;
@@ -46,6 +49,7 @@ final class Waiter {
             return true;
         }
         inbox.add(frame);
+        queued.incrementAndGet();
         LockSupport.unpark(thread);
         return true;
     }
@@ -57,6 +61,7 @@ final class Waiter {
         for (Frame frame = inbox.poll(); frame != null; frame = inbox.poll()) {
             left.add(frame);
         }
+        queued.set(0);
         return left;
     }
 
@@ -70,7 +75,15 @@ final class Waiter {
     }
 
     Frame poll() {
-        return inbox.poll();
+        Frame frame = inbox.poll();
+        if (frame != null) {
+            queued.decrementAndGet();
+        }
+        return frame;
+    }
+
+    int queued() {
+        return queued.get();
     }
 
     void park(long nanos) {

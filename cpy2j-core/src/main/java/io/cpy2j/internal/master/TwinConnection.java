@@ -160,15 +160,28 @@ public final class TwinConnection {
      * reason. Only the first breach is reported; what follows it is the same twin's doing.
      */
     private void disconnect(String breach) {
-        kill("it breached its restricted trust: " + breach);
+        if (kill("it breached its restricted trust: " + breach)) {
+            // Frames it wrote after the breach may still be in the pipe, and a child it started may hold
+            // the pipe open: the channel closes now, on a thread of its own (the breach may be noticed
+            // deep in a decode), so that nothing more is served and every caller learns why.
+            Thread closer = new Thread(() -> endpoint.kernel().close(terminated(new TwinException(breach))),
+                    "cpy2j-" + spec.id() + "-disconnect");
+            closer.setDaemon(true);
+            closer.start();
+        }
     }
 
-    private synchronized void kill(String because) {
-        if (killedBecause == null && !stopping) {
-            killedBecause = because;
-            log.warn("twin '{}' (pid {}) is disconnected and killed: {}", spec.id(), process.pid(), because);
-            process.process().toHandle().destroyForcibly();
+    /** Kills the twin and what it started, once; false if it was killed already or is being stopped. */
+    private synchronized boolean kill(String because) {
+        if (killedBecause != null || stopping) {
+            return false;
         }
+        killedBecause = because;
+        log.warn("twin '{}' (pid {}) is disconnected and killed: {}", spec.id(), process.pid(), because);
+        ProcessHandle twin = process.process().toHandle();
+        twin.descendants().forEach(ProcessHandle::destroyForcibly);
+        twin.destroyForcibly();
+        return true;
     }
 
     /** Why calls fail once the channel is lost: the twin was stopped, or it died, with its exit status. */

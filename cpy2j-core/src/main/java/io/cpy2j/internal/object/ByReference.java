@@ -71,15 +71,36 @@ public final class ByReference {
     }
 
     private static TypeDescriptor describe(Class<?> type) {
+        List<String> names = new ArrayList<>();
+        interfaces(type).forEach(i -> names.add(i.getName()));
+        return new TypeDescriptor(crossesAsClass(type) ? type.getName() : null, names);
+    }
+
+    /**
+     * The types an object of {@code type} is seen as by the peer: its interfaces (those it was exported
+     * with, if any), and its class too when the peer gets a class proxy. Their public methods are what
+     * the peer's proxy can call.
+     */
+    static List<Class<?>> seenAs(Class<?> type) {
+        List<Class<?>> types = new ArrayList<>(interfaces(type));
+        if (crossesAsClass(type)) {
+            types.add(type);
+        }
+        return types;
+    }
+
+    private static Set<Class<?>> interfaces(Class<?> type) {
         List<Class<?>> exported = EXPORTED.get(type);
         Set<Class<?>> interfaces = new LinkedHashSet<>(exported == null || exported.isEmpty()
                 ? allInterfaces(type) : exported);
         interfaces.remove(TwinProxy.class);
-        boolean classProxy = !type.isSynthetic() && !Proxy.isProxyClass(type) && !Modifier.isFinal(type.getModifiers())
-                             && (exported == null || exported.isEmpty() || isTwinClass(type));
-        List<String> names = new ArrayList<>();
-        interfaces.forEach(i -> names.add(i.getName()));
-        return new TypeDescriptor(classProxy ? type.getName() : null, names);
+        return interfaces;
+    }
+
+    private static boolean crossesAsClass(Class<?> type) {
+        List<Class<?>> exported = EXPORTED.get(type);
+        return !type.isSynthetic() && !Proxy.isProxyClass(type) && !Modifier.isFinal(type.getModifiers())
+               && (exported == null || exported.isEmpty() || isTwinClass(type));
     }
 
     private static Set<Class<?>> allInterfaces(Class<?> type) {

@@ -47,6 +47,9 @@ final class Exports {
 
     synchronized void release(long id, long count) {
         Entry entry = byId.get(id);
+        if (count <= 0) {
+            return; // no peer releases nothing, or less: it would pin the object
+        }
         if (entry != null && (entry.sent -= count) <= 0) {
             byId.remove(id);
             byObject.remove(entry.object);

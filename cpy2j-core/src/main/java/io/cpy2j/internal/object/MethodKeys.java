@@ -2,7 +2,9 @@ package io.cpy2j.internal.object;
 
 import io.cpy2j.TwinException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,12 +20,22 @@ public final class MethodKeys {
             "double", double.class, "float", float.class, "boolean", boolean.class, "byte", byte.class,
             "short", short.class, "char", char.class, "void", void.class);
 
-    /** Per class: every method it has (declared, inherited, of its interfaces) by key. */
-    private static final ClassValue<Map<String, Method>> BY_CLASS = new ClassValue<>() {
+    /** Per class: the methods a peer that may not name classes can call on an object of it, by key. */
+    private static final ClassValue<Map<String, Method>> CALLABLE = new ClassValue<>() {
         @Override
         protected Map<String, Method> computeValue(Class<?> type) {
             Map<String, Method> methods = new HashMap<>();
-            collect(type, methods);
+            for (Class<?> seenAs : ByReference.seenAs(type)) {
+                for (Method method : seenAs.getMethods()) {
+                    if (isCallable(method) && method.trySetAccessible()) {
+                        methods.putIfAbsent(keyOf(method), method);
+                    }
+                }
+            }
+            for (String name : List.of("equals", "hashCode", "toString")) { // what every proxy forwards
+                Method method = objectMethod(name);
+                methods.put(keyOf(method), method);
+            }
             return Map.copyOf(methods);
         }
     };
@@ -32,28 +44,25 @@ public final class MethodKeys {
     }
 
     /**
-     * The method {@code key} names among those {@code type} has, or {@code null}: for a peer that may not
-     * name classes, since nothing is loaded by name and no method of another class can be reached.
+     * The method {@code key} names if a peer that may not name classes may call it on an object of
+     * {@code type}: a public instance method of a type the object is seen as by that peer (see
+     * {@link ByReference}), or {@code equals}/{@code hashCode}/{@code toString}; else {@code null}. Nothing
+     * is loaded by name, and no private, static or other class's method can be reached.
      */
-    public static Method methodOn(Class<?> type, String key) {
-        return BY_CLASS.get(type).get(key);
+    public static Method callableOn(Class<?> type, String key) {
+        return CALLABLE.get(type).get(key);
     }
 
-    private static void collect(Class<?> type, Map<String, Method> methods) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            addDeclared(c, methods);
-            for (Class<?> implemented : c.getInterfaces()) {
-                collect(implemented, methods);
-            }
-        }
+    private static boolean isCallable(Method method) {
+        Class<?> owner = method.getDeclaringClass();
+        return !Modifier.isStatic(method.getModifiers()) && owner != Object.class && owner != TwinProxy.class;
     }
 
-    private static void addDeclared(Class<?> type, Map<String, Method> methods) {
-        for (Method method : type.getDeclaredMethods()) {
-            String key = keyOf(method);
-            if (!methods.containsKey(key) && method.trySetAccessible()) {
-                methods.put(key, method);
-            }
+    private static Method objectMethod(String name) {
+        try {
+            return name.equals("equals") ? Object.class.getMethod(name, Object.class) : Object.class.getMethod(name);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -33,6 +33,7 @@ import sun.reflect.ReflectionFactory;
 final class ProxyFactory {
 
     private static final String FIELD = "cpy2j$remote";
+    private static final int MAX_RESTRICTED_INTERFACES = 16;
 
     private static final ClassValue<ClassProxy> CLASS_PROXIES = new ClassValue<>() {
         @Override
@@ -69,7 +70,11 @@ final class ProxyFactory {
 
     private static Object interfaceProxy(TypeDescriptor type, RemoteObject remote, Trust trust) {
         List<Class<?>> interfaces = new ArrayList<>();
-        for (String name : type.interfaces()) {
+        // Each distinct list of interfaces makes a proxy class, kept for good: a restricted peer gets few.
+        List<String> names = trust.isRestricted()
+                ? type.interfaces().stream().sorted().distinct().limit(MAX_RESTRICTED_INTERFACES).toList()
+                : type.interfaces();
+        for (String name : names) {
             Class<?> loaded = load(name, trust);
             if (loaded != null && loaded.isInterface()) {
                 interfaces.add(loaded);
@@ -112,7 +117,7 @@ final class ProxyFactory {
     }
 
     private static Class<?> load(String name, Trust trust) {
-        if (!trust.mayName(name)) {
+        if (!trust.isOfTrustedPackage(name)) { // a JDK value type's interfaces make no proxy worth having
             return null; // never loaded: as if it were not on this side's classpath
         }
         try {

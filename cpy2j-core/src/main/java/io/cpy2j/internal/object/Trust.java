@@ -36,6 +36,7 @@ public final class Trust {
     private final boolean restricted;
     private final List<String> packages;
     private final Consumer<String> onBreach;
+    private volatile boolean breached;
 
     private Trust(boolean restricted, List<String> packages, Consumer<String> onBreach) {
         this.restricted = restricted;
@@ -55,21 +56,31 @@ public final class Trust {
         return restricted;
     }
 
+    /** Whether the peer has breached its trust: nothing more it sends is served. */
+    public boolean isBreached() {
+        return breached;
+    }
+
+    /** Whether the class is of a trusted package: a type of the peer's own, not a JDK value type. */
+    public boolean isOfTrustedPackage(String className) {
+        return !restricted || packages.stream().anyMatch(p -> p.equals("*") || className.startsWith(p + "."));
+    }
+
     /** The packages a restricted peer may name classes of. */
     public List<String> trustedPackages() {
         return packages;
     }
 
-    /** Whether the peer may name this class (an array's element class decides for the array). */
+    /** Whether the peer may name this class (an array's element class decides for the array; primitive ones may be). */
     public boolean mayName(String className) {
         if (!restricted) {
             return true;
         }
         String name = elementName(className);
-        if (name.length() == 1 || JDK_VALUES.contains(name) || JDK_VALUE_PREFIXES.stream().anyMatch(name::startsWith)) {
-            return true; // one letter: a primitive array's element
+        if (name == null || JDK_VALUES.contains(name) || JDK_VALUE_PREFIXES.stream().anyMatch(name::startsWith)) {
+            return true; // null: an array of primitives
         }
-        return packages.stream().anyMatch(p -> p.equals("*") || name.startsWith(p + "."));
+        return isOfTrustedPackage(name);
     }
 
     /** The class named, refused with a breach unless the peer may name it. */
@@ -82,6 +93,7 @@ public final class Trust {
 
     /** Reports a breach (the connection disconnects the peer) and returns the exception that refuses it. */
     public TrustBreach breach(String reason) {
+        breached = true;
         onBreach.accept(reason);
         return new TrustBreach(reason);
     }
@@ -95,6 +107,9 @@ public final class Trust {
             return className;
         }
         String element = className.substring(dims);
+        if (element.length() == 1 && "ZBCSIJFD".contains(element)) {
+            return null;
+        }
         return element.startsWith("L") && element.endsWith(";") ? element.substring(1, element.length() - 1) : element;
     }
 

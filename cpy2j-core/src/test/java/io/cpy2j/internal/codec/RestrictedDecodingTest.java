@@ -36,7 +36,7 @@ class RestrictedDecodingTest {
     private final List<String> breaches = new ArrayList<>();
     private final StandardCodec full = new StandardCodec(null);
     private final StandardCodec restricted = new StandardCodec(new ObjectSpace(new NoPeer(),
-            Trust.restricted(List.of("com.acme"), breaches::add)));
+            Trust.restricted(List.of("com.acme", "io.cpy2j.internal.codec.trusted"), breaches::add)));
 
     @Test
     void aTypeOnceReadFromATrustedPeerIsStillRefusedFromARestrictedOne() throws IOException {
@@ -69,6 +69,71 @@ class RestrictedDecodingTest {
         assertThat(restricted.readThrowable(input(throwable(new IllegalStateException("jdk", new RuntimeException("cause"))))))
                 .isExactlyInstanceOf(IllegalStateException.class).hasMessage("jdk").hasCauseInstanceOf(RuntimeException.class);
         assertThat(breaches).isEmpty();
+    }
+
+    @Test
+    void aGenericTypeIdCannotSmuggleAClassInAsItsParameter() {
+        byte[] bytes = json("[\"java.util.ArrayList<" + InitGadget.class.getName() + ">\",[]]");
+        assertThatThrownBy(() -> restricted.readValue(input(bytes))).isInstanceOf(Exception.class);
+        assertThat(InitGadget.Flag.INITIALISED).as("the parameter's class was initialised").isFalse();
+        assertThat(breaches).anySatisfy(breach -> assertThat(breach).contains(InitGadget.class.getName()));
+    }
+
+    @Test
+    void aClassTypedFieldCannotNameAnUntrustedClass() {
+        byte[] bytes = json("[\"io.cpy2j.internal.codec.trusted.TypeHolder\",{\"type\":\"" + InitGadget.class.getName()
+                + "\"}]");
+        assertThatThrownBy(() -> restricted.readValue(input(bytes))).isInstanceOf(Exception.class);
+        assertThat(InitGadget.Flag.INITIALISED).isFalse();
+        assertThat(breaches).anySatisfy(breach -> assertThat(breach).contains(InitGadget.class.getName()));
+    }
+
+    @Test
+    void everNewTypeIdsAreABreachPastTheLimit() {
+        List<String> types = List.of("java.lang.String", "java.lang.Integer", "java.lang.Long", "java.lang.Double",
+                "java.lang.Boolean", "java.math.BigDecimal", "java.util.UUID", "java.time.LocalDate",
+                "java.time.Instant", "java.time.Duration", "java.lang.Short", "java.lang.Byte");
+        StringBuilder values = new StringBuilder("[\"java.util.ArrayList\",[");
+        int count = 0;
+        for (String map : List.of("java.util.HashMap", "java.util.TreeMap", "java.util.LinkedHashMap")) {
+            for (String key : types) {
+                for (String value : types) {
+                    for (String list : List.of("java.util.ArrayList", "java.util.LinkedList", "java.util.ArrayDeque")) {
+                        values.append(count++ == 0 ? "" : ",").append("[\"").append(map).append('<').append(key)
+                                .append(',').append(list).append('<').append(value).append(">>\",{}]");
+                    }
+                }
+            }
+        }
+        byte[] bytes = json(values.append("]]").toString());
+        assertThat(count).isGreaterThan(JacksonValues.MAX_TYPE_IDS);
+        assertThatThrownBy(() -> restricted.readValue(input(bytes))).isInstanceOf(Exception.class);
+        assertThat(breaches).anySatisfy(breach -> assertThat(breach).contains("distinct types"));
+    }
+
+    @Test
+    void aCauseChainThatLoopsEndsWhenRebuilt() throws IOException {
+        RemoteTwinException a = new RemoteTwinException("java.lang.IllegalStateException", "a");
+        RemoteTwinException b = new RemoteTwinException("java.lang.IllegalArgumentException", "b");
+        a.initCause(b);
+        b.initCause(a);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(0); // no original
+        byte[] standIn = JavaSerialization.write(a);
+        out.writeInt(standIn.length);
+        out.write(standIn);
+        assertThat(restricted.readThrowable(input(bytes.toByteArray()))).isInstanceOf(IllegalStateException.class)
+                .hasMessage("a");
+    }
+
+    private static byte[] json(String json) {
+        byte[] text = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(Tag.JSON);
+        bytes.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(text.length).array());
+        bytes.writeBytes(text);
+        return bytes.toByteArray();
     }
 
     /** Its original would be read with full trust: the class is on this side's classpath. */

@@ -38,6 +38,8 @@ class TrustTest {
         assertThat(trust.mayName("[[Ljava.lang.String;")).isTrue();
         assertThat(trust.mayName("[Lcom.acme.Order;")).isTrue();
         assertThat(trust.mayName("[Lcom.evil.Gadget;")).isFalse();
+        assertThat(trust.mayName("A")).as("a class of the default package, not a primitive").isFalse();
+        assertThat(trust.mayName("[LA;")).isFalse();
     }
 
     @Test
