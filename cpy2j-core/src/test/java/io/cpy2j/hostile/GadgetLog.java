@@ -1,5 +1,6 @@
 package io.cpy2j.hostile;
 
+import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -13,5 +14,20 @@ public final class GadgetLog {
     public static final AtomicBoolean RAN_IN_MASTER = new AtomicBoolean();
 
     private GadgetLog() {
+    }
+
+    /**
+     * Whether the class was loaded in this JVM at all (not only initialised) by its class loader; needs
+     * {@code --add-opens java.base/java.lang=ALL-UNNAMED}, which the core's test configuration gives.
+     */
+    public static boolean loaded(String className) {
+        try {
+            Method findLoadedClass = ClassLoader.class.getDeclaredMethod("findLoadedClass", String.class);
+            findLoadedClass.setAccessible(true);
+            return findLoadedClass.invoke(GadgetLog.class.getClassLoader(), className) != null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot ask the class loader what it loaded (run with --add-opens "
+                    + "java.base/java.lang=ALL-UNNAMED): " + e, e);
+        }
     }
 }
