@@ -93,14 +93,14 @@ final class ThrowableCodec {
      * name it (any JDK exception may be), else the stand-in.
      */
     private static Throwable rebuild(RemoteTwinException remote, Trust trust, int depth) {
-        if (!remote.remoteType().startsWith("java.") && !trust.mayName(remote.remoteType())) {
+        String type = remote.remoteType();
+        if (type == null || !type.startsWith("java.") && !trust.mayName(type)) {
             return remote; // not loaded: an exception of its own is no breach, only not rebuilt
         }
         Throwable rebuilt;
         try {
-            Class<?> type = Class.forName(remote.remoteType(), false, Thread.currentThread().getContextClassLoader());
-            rebuilt = (Throwable) type.asSubclass(Throwable.class).getConstructor(String.class)
-                    .newInstance(messageOf(remote));
+            rebuilt = Class.forName(type, false, Thread.currentThread().getContextClassLoader())
+                    .asSubclass(Throwable.class).getConstructor(String.class).newInstance(messageOf(remote));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return remote;
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cpy2j.TwinException;
 import io.cpy2j.internal.protocol.FrameReader;
 import io.cpy2j.internal.protocol.FrameWriter;
+import io.cpy2j.internal.protocol.Protocol;
 import io.cpy2j.internal.transport.StreamTransport;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -177,6 +178,33 @@ class KernelTest {
         Pipe rightToLeft = open();
         left = kernel("left", rightToLeft, leftToRight, (kernel, request) -> serve(kernel, request));
         right = kernel("right", leftToRight, rightToLeft, (kernel, request) -> serve(kernel, request));
+    }
+
+    @Test
+    void callbacksQueuedForOneCallPastTheLimitLoseTheChannel() throws Exception {
+        Pipe toKernel = open();
+        Pipe fromKernel = open();
+        StreamTransport ours = new StreamTransport(Channels.newInputStream(toKernel.source()),
+                Channels.newOutputStream(fromKernel.sink()));
+        Kernel kernel = new Kernel(new FrameReader(ours.input(), MAX_FRAME), new FrameWriter(ours.output()),
+                new TextHandler(request -> serve(null, request)), pool,
+                cause -> new TwinException("lost: " + cause.getMessage(), cause), MAX_FRAME, () -> { }, 4);
+        kernel.start("limited-watchdog");
+        FrameReader peerReads = new FrameReader(Channels.newInputStream(fromKernel.source()), MAX_FRAME);
+        FrameWriter peerWrites = new FrameWriter(Channels.newOutputStream(toKernel.sink()));
+
+        CompletableFuture<String> caller = CompletableFuture.supplyAsync(() -> call(kernel, "echo never answered"), pool);
+        long callId = peerReads.read().id();
+        // The caller serves the first callback for a second; meanwhile the watchdog reads the rest into its
+        // mailbox, which may hold no more than the limit.
+        byte[] slow = bytes("sleep 1000");
+        peerWrites.write(Protocol.KIND_REQUEST, 1_000, callId, slow, slow.length);
+        byte[] echo = bytes("echo queued");
+        for (int i = 1; i <= 20; i++) {
+            peerWrites.write(Protocol.KIND_REQUEST, 1_000 + i, callId, echo, echo.length);
+        }
+        assertThatThrownBy(() -> caller.get(10, TimeUnit.SECONDS))
+                .hasMessageContaining("lost: the peer had more than 4 callbacks waiting for one of our calls");
     }
 
     private Pipe open() {
