@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * <p>5 trials in CI; the full 100: {@code ./mvnw -pl cpy2j-core test -Dtest='MasterKillTrialsTest'
  * -Dcpy2j.reliability=full} (or {@code -Dcpy2j.chaos.trials=N}). Figures: {@code target/reliability/chaos-master-kill.md}.
  */
+@Tag("faults")
 class MasterKillTrialsTest {
 
     static final Duration GONE_BOUND = Duration.ofSeconds(2);

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>5 seconds in CI; the full 100: {@code ./mvnw -pl cpy2j-core test -Dtest='OutputFloodTrialsTest'
  * -Dcpy2j.reliability=full} (or {@code -Dcpy2j.chaos.trials=N}). Figures: {@code target/reliability/chaos-output-flood.md}.
  */
+@Tag("faults")
 class OutputFloodTrialsTest {
 
     static final String TWIN_ID = "chaos-flood";

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * <p>5 trials in CI; the full 100: {@code ./mvnw -pl cpy2j-core test -Dtest='TwinKillTrialsTest'
  * -Dcpy2j.reliability=full} (or {@code -Dcpy2j.chaos.trials=N}). Figures: {@code target/reliability/chaos-twin-kill.md}.
  */
+@Tag("faults")
 class TwinKillTrialsTest {
 
     static final int CALLS = 100;

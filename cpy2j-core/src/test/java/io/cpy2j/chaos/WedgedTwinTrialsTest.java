@@ -21,6 +21,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * <p>5 trials in CI, the full 100, each kind of wedge getting half (rounded up): {@code ./mvnw -pl cpy2j-core test -Dtest='WedgedTwinTrialsTest'
  * -Dcpy2j.reliability=full} (or {@code -Dcpy2j.chaos.trials=N}). Figures: {@code target/reliability/chaos-wedged.md}.
  */
+@Tag("faults")
 class WedgedTwinTrialsTest {
 
     static final Duration CALL_TIMEOUT = Duration.ofMillis(300);

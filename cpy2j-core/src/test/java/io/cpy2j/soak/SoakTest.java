@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * or {@code ./mvnw -pl cpy2j-core test -Dtest=SoakTest -Dcpy2j.soak.seconds=600}; replay a failure's mix
  * with {@code -Dcpy2j.soak.seed=N}. Figures go to {@code target/reliability/soak.md}.
  */
+@Tag("faults")
 class SoakTest {
 
     static final String TWIN_ID = "soak";
