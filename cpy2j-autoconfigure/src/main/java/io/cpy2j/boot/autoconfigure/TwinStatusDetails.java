@@ -1,18 +1,32 @@
 package io.cpy2j.boot.autoconfigure;
 
 import io.cpy2j.TwinFailure;
+import io.cpy2j.TwinMaster;
 import io.cpy2j.TwinStatus;
+import io.cpy2j.TwinTrust;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A twin's status as plain JSON-ready values, the same in the health component and the twins endpoint:
  * state, pid, Java version, vendor and home, uptime, starts, restarts, calls in flight, live objects on
- * both sides and the last failure.
+ * both sides and the last failure; from a master, also the trust it gives its twin (an operator checks
+ * there that a twin handling untrusted input really is restricted).
  */
 public final class TwinStatusDetails {
 
     private TwinStatusDetails() {
+    }
+
+    /** The master's twin: its status and its trust ({@code FULL} or {@code RESTRICTED}). */
+    public static Map<String, Object> of(TwinMaster master) {
+        return of(master.status(), master.trust());
+    }
+
+    public static Map<String, Object> of(TwinStatus status, TwinTrust trust) {
+        Map<String, Object> details = of(status);
+        details.put("trust", trust.name());
+        return details;
     }
 
     public static Map<String, Object> of(TwinStatus status) {

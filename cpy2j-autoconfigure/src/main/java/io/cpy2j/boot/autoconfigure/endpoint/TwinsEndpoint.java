@@ -27,7 +27,7 @@ public class TwinsEndpoint {
     @ReadOperation
     public TwinsDescriptor twins() {
         Map<String, Map<String, Object>> twins = new LinkedHashMap<>();
-        masters.forEach((id, master) -> twins.put(id, TwinStatusDetails.of(master.status())));
+        masters.forEach((id, master) -> twins.put(id, TwinStatusDetails.of(master)));
         return new TwinsDescriptor(twins);
     }
 
@@ -36,7 +36,7 @@ public class TwinsEndpoint {
     @Nullable
     public Map<String, Object> twin(@Selector String id) {
         TwinMaster master = masters.get(id);
-        return master == null ? null : TwinStatusDetails.of(master.status());
+        return master == null ? null : TwinStatusDetails.of(master);
     }
 
     /** Stops the twin and starts it again; its status afterwards, or 404 for an unknown id. */
@@ -49,7 +49,7 @@ public class TwinsEndpoint {
         }
         master.stop();
         master.start();
-        return TwinStatusDetails.of(master.status());
+        return TwinStatusDetails.of(master);
     }
 
     /** What the read operation answers: the twins by id. */

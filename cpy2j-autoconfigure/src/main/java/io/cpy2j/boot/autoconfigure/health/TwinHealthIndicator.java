@@ -3,6 +3,7 @@ package io.cpy2j.boot.autoconfigure.health;
 import io.cpy2j.TwinMaster;
 import io.cpy2j.TwinState;
 import io.cpy2j.TwinStatus;
+import io.cpy2j.TwinTrust;
 import io.cpy2j.boot.autoconfigure.TwinHeap;
 import io.cpy2j.boot.autoconfigure.TwinStatusDetails;
 import org.springframework.boot.health.contributor.Health;
@@ -25,15 +26,19 @@ public final class TwinHealthIndicator implements HealthIndicator {
     /** The status, plus the heap used and its maximum, sampled in the twin (omitted if it does not answer). */
     @Override
     public Health health() {
-        Health.Builder health = Health.status(status(master.status().state()))
-                .withDetails(TwinStatusDetails.of(master.status()));
+        Health.Builder health = builder(master.status(), master.trust());
         TwinHeap.sample(master).ifPresent(heap -> health.withDetail("heapUsed", heap.used())
                 .withDetail("heapMax", heap.max()));
         return health.build();
     }
 
-    static Health health(TwinStatus status) {
-        return Health.status(status(status.state())).withDetails(TwinStatusDetails.of(status)).build();
+    static Health health(TwinStatus status, TwinTrust trust) {
+        return builder(status, trust).build();
+    }
+
+    /** From one snapshot of the status, so that the health's status and its details agree. */
+    private static Health.Builder builder(TwinStatus status, TwinTrust trust) {
+        return Health.status(status(status.state())).withDetails(TwinStatusDetails.of(status, trust));
     }
 
     static Status status(TwinState state) {

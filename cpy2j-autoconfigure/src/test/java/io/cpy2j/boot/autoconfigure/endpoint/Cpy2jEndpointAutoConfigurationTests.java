@@ -27,9 +27,16 @@ class Cpy2jEndpointAutoConfigurationTests {
         runner.withPropertyValues("management.endpoints.web.exposure.include=twins").run(context -> {
             TwinsEndpoint endpoint = context.getBean(TwinsEndpoint.class);
             assertThat(endpoint.twins().twins()).containsOnlyKeys("ep");
-            assertThat(endpoint.twin("ep")).containsEntry("state", "NEW");
+            assertThat(endpoint.twin("ep")).containsEntry("state", "NEW").containsEntry("trust", "FULL");
             assertThat(endpoint.twin("nope")).isNull();
         });
+    }
+
+    @Test
+    void showsWhichTwinsAreRestricted() {
+        runner.withPropertyValues("management.endpoints.web.exposure.include=twins", "cpy2j.twins.ep.trust=restricted")
+                .run(context -> assertThat(context.getBean(TwinsEndpoint.class).twins().twins().get("ep"))
+                        .containsEntry("trust", "RESTRICTED"));
     }
 
     @Test

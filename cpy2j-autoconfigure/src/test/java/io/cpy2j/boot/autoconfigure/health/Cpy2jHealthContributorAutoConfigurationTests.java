@@ -19,7 +19,7 @@ class Cpy2jHealthContributorAutoConfigurationTests {
             .withConfiguration(AutoConfigurations.of(Cpy2jAutoConfiguration.class,
                     Cpy2jHealthContributorAutoConfiguration.class))
             .withPropertyValues("cpy2j.defaults.auto-start=lazy", "cpy2j.twins.one.jvm-args=-Xmx64m",
-                    "cpy2j.twins.two.jvm-args=-Xmx32m");
+                    "cpy2j.twins.two.jvm-args=-Xmx32m", "cpy2j.twins.two.trust=restricted");
 
     @Test
     void oneComponentPerTwinUnderCpy2j() {
@@ -29,7 +29,9 @@ class Cpy2jHealthContributorAutoConfigurationTests {
             assertThat(cpy2j.stream().map(entry -> entry.name())).containsExactly("one", "two");
             HealthIndicator one = (HealthIndicator) cpy2j.getContributor("one");
             assertThat(one.health().getStatus()).isEqualTo(Status.UNKNOWN);
-            assertThat(one.health().getDetails()).containsEntry("state", "NEW");
+            assertThat(one.health().getDetails()).containsEntry("state", "NEW").containsEntry("trust", "FULL");
+            HealthIndicator two = (HealthIndicator) cpy2j.getContributor("two");
+            assertThat(two.health().getDetails()).containsEntry("trust", "RESTRICTED");
         });
     }
 

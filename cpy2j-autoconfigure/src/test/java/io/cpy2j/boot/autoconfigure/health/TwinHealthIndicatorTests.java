@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cpy2j.TwinFailure;
 import io.cpy2j.TwinState;
 import io.cpy2j.TwinStatus;
+import io.cpy2j.TwinTrust;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,21 +18,28 @@ class TwinHealthIndicatorTests {
 
     @Test
     void aRunningTwinIsUpWithItsStatusAsDetails() {
-        Health health = TwinHealthIndicator.health(status(TwinState.RUNNING, 4242L, null));
+        Health health = TwinHealthIndicator.health(status(TwinState.RUNNING, 4242L, null), TwinTrust.FULL);
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails()).containsEntry("state", "RUNNING").containsEntry("pid", 4242L)
                 .containsEntry("javaVersion", "25.0.3").containsEntry("javaVendor", "Eclipse Adoptium")
                 .containsEntry("uptime", "PT1M").containsEntry("starts", 2).containsEntry("restarts", 1)
                 .containsEntry("callsInFlight", 3).containsEntry("proxies", 4).containsEntry("exported", 5)
-                .doesNotContainKey("lastFailure");
+                .containsEntry("trust", "FULL").doesNotContainKey("lastFailure");
+    }
+
+    @Test
+    void aRestrictedTwinSaysSo() {
+        Health health = TwinHealthIndicator.health(status(TwinState.RUNNING, 4242L, null), TwinTrust.RESTRICTED);
+
+        assertThat(health.getDetails()).containsEntry("trust", "RESTRICTED");
     }
 
     @Test
     void aDeadTwinThatWillNotComeBackIsDownWithItsLastFailure() {
         TwinFailure killed = new TwinFailure(Instant.parse("2026-01-01T00:00:00Z"), "killed", 137);
 
-        Health health = TwinHealthIndicator.health(status(TwinState.TERMINATED, null, killed));
+        Health health = TwinHealthIndicator.health(status(TwinState.TERMINATED, null, killed), TwinTrust.FULL);
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails()).doesNotContainKey("pid").containsEntry("lastFailure",
