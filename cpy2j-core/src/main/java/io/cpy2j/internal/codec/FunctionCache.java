@@ -1,5 +1,6 @@
 package io.cpy2j.internal.codec;
 
+import io.cpy2j.internal.object.Trust;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -18,10 +19,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FunctionCache {
 
+    /**
+     * How many functions a restricted peer may define: ids are the peer's to choose, and each kept
+     * definition is memory held for the connection's life. A peer's ids count its distinct lambdas.
+     */
+    static final int MAX_RESTRICTED = 1024;
+
+    private final Trust trust;
     private final AtomicInteger lastId = new AtomicInteger();
     private final Map<Class<?>, Sent> sent = new ConcurrentHashMap<>();
     private final Map<Integer, Object> received = new ConcurrentHashMap<>();
     private final ThreadLocal<List<Sent>> unconfirmed = ThreadLocal.withInitial(ArrayList::new);
+
+    FunctionCache(Trust trust) {
+        this.trust = trust;
+    }
 
     private static final class Sent {
         final int id;
@@ -69,6 +81,9 @@ final class FunctionCache {
             return known;
         }
         Object function = deserializer.read(bytes);
+        if (trust.isRestricted() && received.size() >= MAX_RESTRICTED) {
+            throw trust.breach("it defined more than " + MAX_RESTRICTED + " functions");
+        }
         received.put(id, function);
         return function;
     }

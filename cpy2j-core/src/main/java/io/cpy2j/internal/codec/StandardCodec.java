@@ -22,18 +22,27 @@ import java.util.function.Supplier;
  */
 public final class StandardCodec implements Codec {
 
+    /**
+     * How deep optionals, records and lambdas may nest in a value read: each level is a frame of this
+     * thread's stack, and a peer that nests them thousands deep must get a decoding error, not a
+     * StackOverflowError (which can strike in any class's static initialiser and break it for good).
+     * JSON values have Jackson's own nesting limit.
+     */
+    static final int MAX_DEPTH = 512;
+
     private final ObjectSpace space;
     /** What the peer may name: every class name read from a message passes here before it is loaded. */
     private final Trust trust;
     /** Made on first use: Jackson is the heaviest thing to load, and a twin's start-up should not wait for it. */
     private volatile JacksonValues jackson;
     private final ThrowableCodec throwables = new ThrowableCodec();
-    private final FunctionCache functions = new FunctionCache();
+    private final FunctionCache functions;
 
     /** @param space the connection's shared objects; {@code null} where no references may cross */
     public StandardCodec(ObjectSpace space) {
         this.space = space;
         this.trust = space == null ? Trust.FULL : space.trust();
+        this.functions = new FunctionCache(trust);
     }
 
     private JacksonValues jackson() {
@@ -52,10 +61,14 @@ public final class StandardCodec implements Codec {
 
     @Override
     public void writeValue(DataOutput out, Object value, Supplier<String> where) throws IOException {
+        write(out, value, where, 0);
+    }
+
+    private void write(DataOutput out, Object value, Supplier<String> where, int depth) throws IOException {
         if (value == null) {
             out.writeByte(Tag.NULL);
         } else if (!writeScalar(out, value)) {
-            writeComposite(out, value, where);
+            writeComposite(out, value, where, depth);
         }
     }
 
@@ -100,12 +113,12 @@ public final class StandardCodec implements Codec {
         return true;
     }
 
-    private void writeComposite(DataOutput out, Object value, Supplier<String> where) throws IOException {
+    private void writeComposite(DataOutput out, Object value, Supplier<String> where, int depth) throws IOException {
         if (value instanceof Optional<?> optional) {
             // Jackson unwraps a root Optional; keep the wrapper so the receiver gets an Optional back.
             out.writeByte(optional.isPresent() ? Tag.OPTIONAL : Tag.OPTIONAL_EMPTY);
             if (optional.isPresent()) {
-                writeValue(out, optional.get(), where);
+                write(out, optional.get(), where, deeper(depth, where));
             }
             return;
         }
@@ -119,43 +132,44 @@ public final class StandardCodec implements Codec {
             throw new TwinSerializationException("Cannot send " + where.get() + ": " + type.getName() + " is " + whyNot);
         }
         if (Sendability.isLambda(type)) {
-            writeLambda(out, value, where);
+            writeLambda(out, value, where, deeper(depth, where));
         } else if (type.isRecord()) {
-            writeRecord(out, value, where);
+            writeRecord(out, value, where, deeper(depth, where));
         } else {
             writeBytes(out, Tag.JSON, jackson().write(value, where));
         }
     }
 
     /** A lambda that captures nothing is sent once per connection, then by number. */
-    private void writeLambda(DataOutput out, Object lambda, Supplier<String> where) throws IOException {
+    private void writeLambda(DataOutput out, Object lambda, Supplier<String> where, int depth) throws IOException {
         if (LambdaCodec.capturesNothing(lambda.getClass())) {
             out.writeByte(Tag.FUNCTION);
             functions.write(out, lambda, () -> LambdaCodec.shapeBytes(LambdaCodec.describe(lambda, where), where));
             return;
         }
         out.writeByte(Tag.LAMBDA);
-        LambdaCodec.write(out, LambdaCodec.describe(lambda, where), this::writeValue, where);
+        LambdaCodec.write(out, LambdaCodec.describe(lambda, where),
+                (output, captured, capturedWhere) -> write(output, captured, capturedWhere, depth), where);
     }
 
-    private void writeRecord(DataOutput out, Object record, Supplier<String> where) throws IOException {
+    private void writeRecord(DataOutput out, Object record, Supplier<String> where, int depth) throws IOException {
         Records.Shape shape = Records.shape(record.getClass());
         out.writeByte(Tag.RECORD);
         out.writeUTF(record.getClass().getName());
         for (int i = 0; i < shape.components().length; i++) {
             int index = i;
-            writeValue(out, shape.component(record, i), () -> where.get() + ", component "
-                    + shape.components()[index].getName() + " of " + record.getClass().getSimpleName());
+            write(out, shape.component(record, i), () -> where.get() + ", component "
+                    + shape.components()[index].getName() + " of " + record.getClass().getSimpleName(), depth);
         }
     }
 
-    private Object readRecord(DataInput in) throws IOException {
+    private Object readRecord(DataInput in, int depth) throws IOException {
         String name = in.readUTF();
         trust.require(name, "a record");
         Records.Shape shape = Records.shape(Records.load(name));
         Object[] values = new Object[shape.components().length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = readValue(in);
+            values[i] = read(in, depth);
         }
         return shape.create(values);
     }
@@ -196,6 +210,10 @@ public final class StandardCodec implements Codec {
 
     @Override
     public Object readValue(DataInput in) throws IOException {
+        return read(in, 0);
+    }
+
+    private Object read(DataInput in, int depth) throws IOException {
         byte tag = in.readByte();
         return switch (tag) {
             case Tag.NULL -> null;
@@ -211,14 +229,31 @@ public final class StandardCodec implements Codec {
             case Tag.STRING -> new String(readBytes(in), StandardCharsets.UTF_8);
             case Tag.BYTES -> readBytes(in);
             case Tag.OPTIONAL_EMPTY -> Optional.empty();
-            case Tag.OPTIONAL -> Optional.ofNullable(readValue(in));
+            case Tag.OPTIONAL -> Optional.ofNullable(read(in, deeper(depth)));
             case Tag.JSON -> jackson().read(readBytes(in));
             case Tag.REF -> readRef(in);
             case Tag.FUNCTION -> functions.read(in, bytes -> LambdaCodec.readShape(bytes, trust));
-            case Tag.LAMBDA -> LambdaCodec.read(in, this::readValue, trust);
-            case Tag.RECORD -> readRecord(in);
+            case Tag.LAMBDA -> LambdaCodec.read(in, captured -> read(captured, deeper(depth)), trust);
+            case Tag.RECORD -> readRecord(in, deeper(depth));
             default -> throw new IOException("unknown value tag " + tag + ": the two sides run different cpy2j versions");
         };
+    }
+
+    /** The sender refuses what its peer would refuse to read. */
+    private static int deeper(int depth, Supplier<String> where) {
+        if (depth >= MAX_DEPTH) {
+            throw new TwinSerializationException("Cannot send " + where.get() + ": optionals, records and lambdas "
+                    + "in it nest more than " + MAX_DEPTH + " deep");
+        }
+        return depth + 1;
+    }
+
+    private static int deeper(int depth) throws IOException {
+        if (depth >= MAX_DEPTH) {
+            throw new IOException("corrupt value: optionals, records and lambdas nested more than " + MAX_DEPTH
+                    + " deep");
+        }
+        return depth + 1;
     }
 
     static byte[] readBytes(DataInput in) throws IOException {

@@ -124,4 +124,32 @@ class StandardCodecTest {
     private static int apply(Object function) {
         return ((TwinFunction<Integer, Integer, RuntimeException>) function).apply(1);
     }
+
+    @Test
+    void valuesNestedToTheLimitCrossAndDeeperOnesAreRefusedBySender() {
+        Object deepest = nestedOptionals(StandardCodec.MAX_DEPTH);
+        assertThat(peers.a.send(deepest)).isEqualTo(deepest);
+        assertThatThrownBy(() -> peers.a.send(nestedOptionals(StandardCodec.MAX_DEPTH + 1)))
+                .isInstanceOf(TwinSerializationException.class).hasMessageContaining("nest more than 512 deep");
+    }
+
+    /** A peer nesting optionals a hundred thousand deep gets a decoding error, not a StackOverflowError. */
+    @Test
+    void aValueNestedDeeperThanAnyStackIsACorruptValue() {
+        byte[] bytes = new byte[100_001];
+        Arrays.fill(bytes, Tag.OPTIONAL);
+        bytes[bytes.length - 1] = Tag.NULL;
+        StandardCodec codec = new StandardCodec(null);
+
+        assertThatThrownBy(() -> codec.readValue(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes))))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("nested more than 512 deep");
+    }
+
+    private static Object nestedOptionals(int depth) {
+        Object value = "core";
+        for (int i = 0; i < depth; i++) {
+            value = Optional.of(value);
+        }
+        return value;
+    }
 }
