@@ -144,6 +144,12 @@ public final class Kernel {
             if (frame == null) {
                 throw deadline.expired();
             }
+            if (frame.kind() == Protocol.KIND_REQUEST && deadline.hasPassed()) {
+                // A peer that answers with callbacks and never with the reply must not outlast the call
+                // timeout: this one is served elsewhere, as those that arrive after the call ends are.
+                serveOnPool(frame);
+                throw deadline.expired();
+            }
             if (frame.kind() == Protocol.KIND_REQUEST) {
                 serve(frame, true); // a callback of our own chain: run it here, on the waiting thread
             } else {

@@ -107,6 +107,21 @@ class KernelTest {
         assertThat(left.callsInFlight()).isZero();
     }
 
+    /** Callbacks are served on the waiting thread; a stream of them must not hold it past the deadline. */
+    @Test
+    void aCallAnsweredOnlyWithCallbacksStillEndsAtItsDeadline() throws Exception {
+        connect();
+        Deadline deadline = Deadline.after(Duration.ofMillis(300), () -> new TwinException("too late"));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> text(left.call(bytes("pester 60"), bytes("pester 60").length, deadline)))
+                .hasMessage("too late");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("60 callbacks of 50 ms take 3 s")
+                .isLessThan(Duration.ofSeconds(1));
+        Thread.sleep(3_500); // the rest are served on the pool, and the late reply dropped
+        assertThat(call(left, "echo next")).isEqualTo("next");
+        assertThat(left.callsInFlight()).isZero();
+    }
+
     @Test
     void anAsynchronousCallPastItsDeadlineFailsItsFuture() {
         connect();
@@ -241,6 +256,12 @@ class KernelTest {
             case "back" -> {
                 int depth = Integer.parseInt(words[1]);
                 yield depth == 0 ? Thread.currentThread().getName() : call(self, "back " + (depth - 1)); // to the peer
+            }
+            case "pester" -> { // calls the other side back "sleep 50" n times: answers late, and only with callbacks
+                for (int i = Integer.parseInt(words[1]); i > 0; i--) {
+                    call(self, "sleep 50");
+                }
+                yield "pestered";
             }
             case "fail" -> throw new IllegalStateException("broken handler");
             case "huge" -> "x".repeat(MAX_FRAME);
