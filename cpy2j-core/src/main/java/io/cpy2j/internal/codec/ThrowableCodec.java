@@ -85,16 +85,18 @@ final class ThrowableCodec {
         } catch (ClassNotFoundException | ClassCastException e) {
             throw new IOException("cannot read a remote exception", e);
         }
-        return rebuild(remote, trust, 0);
+        // Copied before use: a forged stand-in may loop through its causes or suppressed exceptions (any
+        // code walking the chain would never end); the copy is a chain of at most MAX_CAUSES, no loop.
+        return rebuild(standIn(remote, 0), trust, 0);
     }
 
     /**
      * The remote exception's own type when it exists here with a (String) constructor and the peer may
-     * name it (any JDK exception may be), else the stand-in.
+     * name it (any JDK exception may be, and cpy2j's own), else the stand-in.
      */
     private static Throwable rebuild(RemoteTwinException remote, Trust trust, int depth) {
         String type = remote.remoteType();
-        if (type == null || !type.startsWith("java.") && !trust.mayName(type)) {
+        if (type == null || !type.startsWith("java.") && !isCpy2jsOwn(type) && !trust.mayName(type)) {
             return remote; // not loaded: an exception of its own is no breach, only not rebuilt
         }
         Throwable rebuilt;
@@ -115,6 +117,12 @@ final class ThrowableCodec {
         return rebuilt;
     }
 
+    /** cpy2j's public exceptions (io.cpy2j.TwinSerializationException, ...): what a twin's cpy2j reports. */
+    private static boolean isCpy2jsOwn(String type) {
+        return type.startsWith("io.cpy2j.") && type.indexOf('.', "io.cpy2j.".length()) < 0 && type.endsWith("Exception");
+    }
+
+    /** A copy of type names, messages and frames, its causes at most MAX_CAUSES deep; nothing suppressed. */
     private static RemoteTwinException standIn(Throwable error, int depth) {
         RemoteTwinException copy = error instanceof RemoteTwinException r
                 ? new RemoteTwinException(r.remoteType(), messageOf(r))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cpy2j.RemoteTwinException;
+import io.cpy2j.function.TwinFunction;
 import io.cpy2j.internal.object.ObjectSpace;
 import io.cpy2j.internal.object.Peer;
 import io.cpy2j.internal.object.Trust;
@@ -117,14 +118,57 @@ class RestrictedDecodingTest {
         RemoteTwinException b = new RemoteTwinException("java.lang.IllegalArgumentException", "b");
         a.initCause(b);
         b.initCause(a);
+        assertThat(restricted.readThrowable(input(standInOnly(a)))).isInstanceOf(IllegalStateException.class)
+                .hasMessage("a");
+    }
+
+    /** Anything walking a stand-in's causes (an exception resolver, a logger) must come to an end. */
+    @Test
+    void aStandInWhoseCausesLoopArrivesAsAChainThatEnds() throws IOException {
+        RemoteTwinException a = new RemoteTwinException("com.evil.A", "a");
+        RemoteTwinException b = new RemoteTwinException("com.evil.B", "b");
+        a.initCause(b);
+        b.initCause(a);
+        a.addSuppressed(b);
+
+        Throwable read = restricted.readThrowable(input(standInOnly(a)));
+
+        assertThat(read).isInstanceOf(RemoteTwinException.class).hasMessage("com.evil.A: a");
+        assertThat(read.getSuppressed()).isEmpty();
+        int length = 0;
+        for (Throwable t = read; t != null; t = t.getCause()) {
+            assertThat(++length).as("the cause chain's length").isLessThanOrEqualTo(21);
+        }
+        assertThat(read.getCause()).hasMessage("com.evil.B: b");
+    }
+
+    /** Function ids are the peer's to choose: a restricted one may not fill memory with definitions. */
+    @Test
+    void aRestrictedPeerDefiningFunctionsWithoutEndIsABreach() throws IOException {
+        StandardCodec trustingThisPackage = new StandardCodec(new ObjectSpace(new NoPeer(),
+                Trust.restricted(List.of(getClass().getPackageName()), breaches::add)));
+        TwinFunction<Integer, Integer, RuntimeException> increment = x -> x + 1;
+        byte[] definition = write(increment); // FUNCTION tag, its id, then its definition
+        for (int id = 1; id <= FunctionCache.MAX_RESTRICTED; id++) {
+            java.nio.ByteBuffer.wrap(definition).putInt(1, id);
+            assertThat(trustingThisPackage.readValue(input(definition))).isInstanceOf(TwinFunction.class);
+        }
+        assertThat(breaches).isEmpty();
+
+        java.nio.ByteBuffer.wrap(definition).putInt(1, FunctionCache.MAX_RESTRICTED + 1);
+        assertThatThrownBy(() -> trustingThisPackage.readValue(input(definition)))
+                .hasMessageContaining("more than 1024 functions");
+        assertThat(breaches).hasSize(1);
+    }
+
+    private static byte[] standInOnly(Throwable standIn) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(0); // no original
-        byte[] standIn = JavaSerialization.write(a);
-        out.writeInt(standIn.length);
-        out.write(standIn);
-        assertThat(restricted.readThrowable(input(bytes.toByteArray()))).isInstanceOf(IllegalStateException.class)
-                .hasMessage("a");
+        byte[] serialized = JavaSerialization.write(standIn);
+        out.writeInt(serialized.length);
+        out.write(serialized);
+        return bytes.toByteArray();
     }
 
     private static byte[] json(String json) {
