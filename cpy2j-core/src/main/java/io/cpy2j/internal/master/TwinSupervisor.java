@@ -104,7 +104,7 @@ public final class TwinSupervisor {
         startedAtNanos = System.nanoTime();
         starts.incrementAndGet();
         state = TwinState.RUNNING;
-        log.info("twin '{}' started: pid {}, Java {} ({})", id(), opened.handshake().pid(),
+        log.info("twin '{}' started: pid {}, Java {} ({})", id(), opened.process().pid(),
                 opened.handshake().javaVersion(), opened.handshake().javaVendor());
     }
 
@@ -291,7 +291,9 @@ public final class TwinSupervisor {
         boolean running = now == TwinState.RUNNING && current != null;
         var handshake = current == null ? null : current.handshake();
         var objects = current == null ? null : current.endpoint().objects();
-        return new TwinStatus(id(), now, running ? handshake.pid() : null,
+        // The pid is the process this master launched, not the one the twin says it has: a subverted
+        // twin could name another process for whoever acts on the pid (a kill, a thread dump).
+        return new TwinStatus(id(), now, running ? current.process().pid() : null,
                 handshake != null ? handshake.javaVersion() : spec.jdk().version(),
                 handshake != null ? handshake.javaVendor() : spec.jdk().vendor(), spec.jdk().home(),
                 running ? Duration.ofNanos(System.nanoTime() - startedAtNanos) : Duration.ZERO, starts.get(),
