@@ -19,6 +19,11 @@ public final class TwinMasterBuilder {
 
     /** A restricted twin's default limit of calls in flight to the master. */
     static final int RESTRICTED_MAX_CALLS = 256;
+    /**
+     * A restricted twin's default frame limit: what the master may hold for it is up to about
+     * maxCallsInFlight frames at once, and a parser's results seldom need more.
+     */
+    static final int RESTRICTED_MAX_FRAME_SIZE = 16 * 1024 * 1024;
 
     private final String id;
     private Path javaHome;
@@ -32,7 +37,8 @@ public final class TwinMasterBuilder {
     private TwinBootstrap bootstrap;
     private Duration startupTimeout = Duration.ofSeconds(30);
     private Duration shutdownTimeout = Duration.ofSeconds(10);
-    private int maxFrameSize = Protocol.DEFAULT_MAX_FRAME_SIZE;
+    /** Null: 256 MiB for a fully trusted twin, {@link #RESTRICTED_MAX_FRAME_SIZE} for a restricted one. */
+    private Integer maxFrameSize;
     private boolean classDataSharing = true;
     private Duration callTimeout = Duration.ZERO;
     private RestartPolicy restartPolicy = RestartPolicy.never();
@@ -143,7 +149,10 @@ public final class TwinMasterBuilder {
         return this;
     }
 
-    /** The largest frame on the channel, and so the largest value one call can carry. Default 256 MiB. */
+    /**
+     * The largest frame on the channel, and so the largest value one call can carry. Default 256 MiB for a
+     * fully trusted twin, 16 MiB for a restricted one.
+     */
     public TwinMasterBuilder maxFrameSize(int bytes) {
         if (bytes < 1024) {
             throw new IllegalArgumentException("maxFrameSize must be at least 1024 bytes, was " + bytes);
@@ -273,8 +282,15 @@ public final class TwinMasterBuilder {
     private TwinMaster.Settings settings() {
         TwinSpec spec = new TwinSpec(id, resolveJdk(), jvmArgs, systemProperties, environment, workingDirectory,
                 classpathPrepend, bootstrap != null ? bootstrap : TwinBootstrap.detect(), startupTimeout,
-                shutdownTimeout, maxFrameSize, classDataSharing, trust, trustedPackages, maxCallsInFlight());
+                shutdownTimeout, maxFrameSize(), classDataSharing, trust, trustedPackages, maxCallsInFlight());
         return new TwinMaster.Settings(spec, callTimeout, restartPolicy, shutdownHook);
+    }
+
+    private int maxFrameSize() {
+        if (maxFrameSize != null) {
+            return maxFrameSize;
+        }
+        return trust == TwinTrust.RESTRICTED ? RESTRICTED_MAX_FRAME_SIZE : Protocol.DEFAULT_MAX_FRAME_SIZE;
     }
 
     private int maxCallsInFlight() {

@@ -22,7 +22,8 @@ public enum TwinTrust {
      * exported to it as (and their release); a request to run a function or create an object is refused,
      * and the headers its calls carry (trace context) are ignored. Values from the twin are decoded only as JDK value
      * types and classes of its trusted packages ({@link TwinMasterBuilder#trustedPackages}); no other class
-     * it names is loaded. Object ids the master never gave it, frames over the frame limit, more calls in
+     * it names is loaded. Object ids the master never gave it, frames over the frame limit (16 MiB unless
+     * {@link TwinMasterBuilder#maxFrameSize} says otherwise), more than 1,024 distinct types or functions, more calls in
      * flight than {@link TwinMasterBuilder#maxCallsInFlight} allows, or anything else outside the protocol
      * is a breach: the master logs why, kills the twin and what it started, closes the channel, and its
      * calls fail with {@link TwinTerminatedException} naming the reason (a restart policy then applies as

@@ -102,6 +102,15 @@ class RestrictedTwinTest {
         assertThat(twin.isAlive()).isTrue();
     }
 
+    /** Unless set, a restricted twin's frames are limited to 16 MiB (256 MiB for a fully trusted one). */
+    @Test
+    void aRestrictedTwinsValuesAreLimitedTo16MiBByDefault() {
+        assertThat(twin.execute(() -> "x".repeat(15 << 20))).hasSize(15 << 20);
+        assertThatThrownBy(() -> twin.execute(() -> "x".repeat(17 << 20)))
+                .isInstanceOf(TwinSerializationException.class).hasMessageContaining("over the frame limit of 1677");
+        assertThat(twin.isAlive()).isTrue();
+    }
+
     @Test
     void settingsThatMakeNoSenseAreRefusedWhenBuilt() {
         assertThatThrownBy(() -> TwinMaster.builder("full-with-packages").trustedPackages("com.acme").build())

@@ -57,12 +57,14 @@ final class TwinMasterFactory {
                 .shutdownTimeout(settings.shutdownTimeout())
                 .callTimeout(settings.callTimeout())
                 .restartPolicy(settings.restartPolicy())
-                .maxFrameSize(settings.maxFrameSize())
                 .classDataSharing(settings.classDataSharing())
                 .trust(settings.trust())
                 .shutdownHook(false);
         if (settings.trust() == TwinTrust.RESTRICTED) {
             builder.trustedPackages(settings.trustedPackages());
+        }
+        if (settings.maxFrameSize() != null) {
+            builder.maxFrameSize(settings.maxFrameSize());
         }
         if (settings.maxCallsInFlight() != null) {
             builder.maxCallsInFlight(settings.maxCallsInFlight());

@@ -61,7 +61,7 @@ public class TwinProperties {
     /** With restart: on-failure, the wait before the first restart; it doubles for each next one, up to a minute. Default 1s. */
     private Duration restartBackoff;
 
-    /** The largest message on the channel, so the largest value one call can carry. Default 256MB. */
+    /** The largest message on the channel, so the largest value one call can carry. Default 256MB, 16MB for a restricted twin. */
     private DataSize maxFrameSize;
 
     /** How far the master trusts what the twin sends: full (it is part of the application) or restricted (it handles untrusted input: it may only call what the master gave it and send JDK values and classes of trusted-packages). Default full. */

@@ -27,7 +27,7 @@ public record TwinSettings(String id, Path javaHome, Integer javaVersion, JavaVe
                            List<String> jvmArgs, Map<String, String> systemProperties,
                            Map<String, String> environment, List<String> classpath, Path workingDirectory,
                            Duration startupTimeout, Duration shutdownTimeout, Duration callTimeout,
-                           AutoStart autoStart, RestartPolicy restartPolicy, int maxFrameSize,
+                           AutoStart autoStart, RestartPolicy restartPolicy, Integer maxFrameSize,
                            boolean classDataSharing, TwinTrust trust, List<String> trustedPackages,
                            Integer maxCallsInFlight, String jdkSource) {
 
@@ -35,7 +35,6 @@ public record TwinSettings(String id, Path javaHome, Integer javaVersion, JavaVe
     static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
     static final int MAX_RESTARTS = 3;
     static final Duration RESTART_BACKOFF = Duration.ofSeconds(1);
-    static final DataSize MAX_FRAME_SIZE = DataSize.ofMegabytes(256);
 
     /** Resolves every declared twin, in declaration order. */
     public static Map<String, TwinSettings> resolveAll(Cpy2jProperties properties) {
@@ -61,11 +60,16 @@ public record TwinSettings(String id, Path javaHome, Integer javaVersion, JavaVe
                 first(twin.getCallTimeout(), defaults.getCallTimeout(), Duration.ZERO),
                 first(twin.getAutoStart(), defaults.getAutoStart(), AutoStart.EAGER),
                 restartPolicy(defaults, twin),
-                (int) first(twin.getMaxFrameSize(), defaults.getMaxFrameSize(), MAX_FRAME_SIZE).toBytes(),
+                bytes(first(twin.getMaxFrameSize(), defaults.getMaxFrameSize(), null)),
                 first(twin.getClassDataSharing(), defaults.getClassDataSharing(), Boolean.TRUE),
                 trust(id, defaults, twin), concat(defaults.getTrustedPackages(), twin.getTrustedPackages()),
                 first(twin.getMaxCallsInFlight(), defaults.getMaxCallsInFlight(), null),
                 twinNamesJdk ? "cpy2j.twins." + id : "cpy2j.defaults");
+    }
+
+    /** Null when not set: the core's default then depends on the twin's trust. */
+    private static Integer bytes(DataSize size) {
+        return size == null ? null : (int) size.toBytes();
     }
 
     /** The twin's trust; trusted packages with full trust are a mistake worth a clear message. */
