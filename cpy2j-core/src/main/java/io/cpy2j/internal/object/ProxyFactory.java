@@ -80,6 +80,7 @@ final class ProxyFactory {
                 interfaces.add(loaded);
             }
         }
+        trust.requireProxyShape(interfaces);
         return jdkProxy(interfaces, remote);
     }
 

@@ -2,6 +2,7 @@ package io.cpy2j.internal.object;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -33,8 +34,13 @@ public final class Trust {
             "java.util.Collections$Unmodifiable", "java.util.Collections$Singleton", "java.util.Collections$Empty",
             "java.util.Collections$Synchronized");
 
+    /** How many distinct sets of interfaces a restricted peer's objects may be proxied by. */
+    static final int MAX_PROXY_SHAPES = 64;
+
     private final boolean restricted;
     private final List<String> packages;
+    /** Each makes a proxy class, kept for good: the peer's choice must not fill the metaspace. */
+    private final Set<List<Class<?>>> proxyShapes = ConcurrentHashMap.newKeySet();
     private final Consumer<String> onBreach;
     private volatile boolean breached;
 
@@ -88,6 +94,16 @@ public final class Trust {
         if (!mayName(className)) {
             throw breach(where + " names " + className + ", which is neither a JDK value type nor in the "
                     + "trusted packages " + packages + " (add its package to trustedPackages if it belongs there)");
+        }
+    }
+
+    /** Admits one more set of interfaces to proxy the peer's objects by, or refuses it with a breach. */
+    void requireProxyShape(List<Class<?>> interfaces) {
+        if (restricted && !proxyShapes.contains(interfaces)) {
+            if (proxyShapes.size() >= MAX_PROXY_SHAPES) {
+                throw breach("its objects came with more than " + MAX_PROXY_SHAPES + " distinct sets of interfaces");
+            }
+            proxyShapes.add(List.copyOf(interfaces));
         }
     }
 

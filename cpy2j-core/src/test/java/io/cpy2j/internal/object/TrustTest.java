@@ -13,6 +13,29 @@ class TrustTest {
     private final Trust trust = Trust.restricted(List.of("com.acme"), breaches::add);
 
     @Test
+    void aRestrictedPeersObjectsComeWithAtMost64SetsOfInterfaces() {
+        for (int i = 0; i < Trust.MAX_PROXY_SHAPES; i++) {
+            trust.requireProxyShape(shape(i));
+        }
+        trust.requireProxyShape(shape(0)); // one already admitted is admitted again
+        assertThat(breaches).isEmpty();
+
+        assertThatThrownBy(() -> trust.requireProxyShape(shape(Trust.MAX_PROXY_SHAPES)))
+                .hasMessageContaining("more than 64 distinct sets of interfaces");
+        assertThat(breaches).hasSize(1);
+        Trust.FULL.requireProxyShape(shape(Trust.MAX_PROXY_SHAPES + 1));
+    }
+
+    /** The i-th of many distinct lists: Runnable followed by i + 1 times Comparable. */
+    private static List<Class<?>> shape(int i) {
+        List<Class<?>> shape = new ArrayList<>(List.of(Runnable.class));
+        for (int n = 0; n <= i; n++) {
+            shape.add(Comparable.class);
+        }
+        return shape;
+    }
+
+    @Test
     void fullTrustNamesAnything() {
         assertThat(Trust.FULL.mayName("com.evil.Gadget")).isTrue();
         assertThat(Trust.FULL.isRestricted()).isFalse();
