@@ -176,8 +176,8 @@ public final class TwinConnection {
         if (killedBecause != null || stopping) {
             return false;
         }
-        killedBecause = because;
-        log.warn("twin '{}' (pid {}) is disconnected and killed: {}", spec.id(), process.pid(), because);
+        killedBecause = LogText.oneLine(because); // may quote what the twin sent
+        log.warn("twin '{}' (pid {}) is disconnected and killed: {}", spec.id(), process.pid(), killedBecause);
         ProcessHandle twin = process.process().toHandle();
         twin.descendants().forEach(ProcessHandle::destroyForcibly);
         twin.destroyForcibly();

@@ -105,7 +105,7 @@ public final class TwinSupervisor {
         starts.incrementAndGet();
         state = TwinState.RUNNING;
         log.info("twin '{}' started: pid {}, Java {} ({})", id(), opened.process().pid(),
-                opened.handshake().javaVersion(), opened.handshake().javaVendor());
+                LogText.oneLine(opened.handshake().javaVersion()), LogText.oneLine(opened.handshake().javaVendor()));
     }
 
     /** Stops the twin: lets it exit, and kills it after the shutdown timeout. Calls in flight fail. */

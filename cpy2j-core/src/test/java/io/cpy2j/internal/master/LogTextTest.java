@@ -1,0 +1,16 @@
+package io.cpy2j.internal.master;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class LogTextTest {
+
+    @Test
+    void aLineBreakCannotStartAForgedLogLine() {
+        assertThat(LogText.oneLine("a value names com.evil.X\n12:00:00.000 INFO all is well\r\t"))
+                .isEqualTo("a value names com.evil.X?12:00:00.000 INFO all is well??");
+        assertThat(LogText.oneLine("Eclipse Adoptium")).isEqualTo("Eclipse Adoptium");
+        assertThat(LogText.oneLine(null)).isNull();
+    }
+}
