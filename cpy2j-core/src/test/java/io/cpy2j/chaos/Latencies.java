@@ -1,35 +1,47 @@
 package io.cpy2j.chaos;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 
-/** Durations measured across trials, summed up as the report's max, p50 and p99 (in milliseconds). */
+/**
+ * Durations measured across trials, summed up as the report's max, p50 and p99 (in milliseconds). Kept
+ * as primitive longs: a trial that records a million calls must not measure its own records as the
+ * master's heap growth ({@link #retainedBytes} says what they take).
+ */
 final class Latencies {
 
-    private final List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
+    private long[] nanos = new long[1024];
+    private int count;
 
-    void add(long durationNanos) {
-        nanos.add(durationNanos);
+    synchronized void add(long durationNanos) {
+        if (count == nanos.length) {
+            nanos = Arrays.copyOf(nanos, count * 2);
+        }
+        nanos[count++] = durationNanos;
     }
 
-    int count() {
-        return nanos.size();
+    synchronized int count() {
+        return count;
+    }
+
+    /** The heap the records themselves hold. */
+    synchronized long retainedBytes() {
+        return 8L * nanos.length;
     }
 
     long maxNanos() {
-        return sorted().stream().reduce(0L, Math::max);
+        long[] sorted = sorted();
+        return sorted.length == 0 ? 0 : sorted[sorted.length - 1];
     }
 
     /** The nearest-rank percentile: p99 of 100 values is the 99th smallest. */
     long percentileNanos(double percent) {
-        List<Long> sorted = sorted();
-        if (sorted.isEmpty()) {
+        long[] sorted = sorted();
+        if (sorted.length == 0) {
             return 0;
         }
-        int rank = (int) Math.ceil(percent / 100 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
+        int rank = (int) Math.ceil(percent / 100 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
     }
 
     /** "max 12.3 ms, p50 4.0 ms, p99 11.9 ms (n = 500)". */
@@ -52,11 +64,9 @@ final class Latencies {
         return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
     }
 
-    private List<Long> sorted() {
-        synchronized (nanos) {
-            List<Long> copy = new ArrayList<>(nanos);
-            Collections.sort(copy);
-            return copy;
-        }
+    private synchronized long[] sorted() {
+        long[] copy = Arrays.copyOf(nanos, count);
+        Arrays.sort(copy);
+        return copy;
     }
 }
