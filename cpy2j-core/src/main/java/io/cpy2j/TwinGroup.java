@@ -33,6 +33,10 @@ final class TwinGroup {
         }
     }
 
+    static void remove(TwinRunnable<?> initializer) {
+        INITIALIZERS.remove(initializer);
+    }
+
     static void clear() {
         INITIALIZERS.clear();
     }

@@ -343,6 +343,14 @@ public final class TwinMaster implements AutoCloseable {
         supervisor.addCallObserver(observer);
     }
 
+    /**
+     * Stops an observer added here (or on the builder) from seeing this twin's calls: a call under way
+     * may still end in it. For an owner that goes away while the twin stays (a context sharing it).
+     */
+    public void removeCallObserver(TwinCallObserver observer) {
+        supervisor.removeCallObserver(observer);
+    }
+
     /** Receives this twin's life events from now on (also settable on the builder, to see the first start). */
     public void addListener(TwinListener listener) {
         supervisor.addListener(listener);

@@ -165,6 +165,14 @@ public final class Twins {
         addInitializer(initializer, false);
     }
 
+    /**
+     * Forgets one group initializer: twins started later no longer run it (those running keep what it
+     * did). For an owner that goes away while the twins stay, such as a Spring context sharing them.
+     */
+    public static void removeInitializer(TwinRunnable<?> initializer) {
+        TwinGroup.remove(initializer);
+    }
+
     /** Forgets all group initializers (for tests and for applications that reconfigure). */
     public static void clearInitializers() {
         TwinGroup.clear();

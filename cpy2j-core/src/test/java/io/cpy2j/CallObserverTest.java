@@ -89,6 +89,24 @@ class CallObserverTest {
         assertThat(twinSide).contains("in CREATE Node.<init> trace=t-1", "end in error sent>0 received>0");
     }
 
+    /** For an owner that goes away while the twin stays: its observer sees nothing more, restarts included. */
+    @Test
+    void aRemovedObserverSeesNoMoreCallsNowOrAfterARestart() {
+        RecordingObserver leaving = new RecordingObserver("t-2");
+        try (TwinMaster shared = TwinMaster.builder("observed-shared").callObserver(leaving).build().start()) {
+            shared.execute(() -> 1);
+            assertThat(leaving.lines).isNotEmpty();
+
+            shared.removeCallObserver(leaving);
+            leaving.lines.clear();
+            shared.execute(() -> 2);
+            shared.stop();
+            shared.start();
+            shared.execute(() -> 3);
+            assertThat(leaving.lines).isEmpty();
+        }
+    }
+
     @Test
     void aFailingObserverDoesNotBreakCalls() {
         TwinCallObserver broken = new TwinCallObserver() {
@@ -98,7 +116,11 @@ class CallObserverTest {
             }
         };
         twin.addCallObserver(broken);
-        Integer three = twin.execute(() -> 3);
-        assertThat(three).isEqualTo(3);
+        try {
+            Integer three = twin.execute(() -> 3);
+            assertThat(three).isEqualTo(3);
+        } finally {
+            twin.removeCallObserver(broken);
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cpy2j.fixtures.Functions;
+import io.cpy2j.function.TwinRunnable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,19 @@ class GroupInitializerTest {
         try (TwinMaster running = TwinMaster.builder("group-c").build().start()) {
             Twins.addInitializer(() -> System.setProperty("cpy2j.late", "yes"), true);
             assertThat(running.execute(Functions::property, "cpy2j.late")).isEqualTo("yes");
+        }
+    }
+
+    @Test
+    void aRemovedInitializerNoLongerRunsInNewTwins() {
+        TwinRunnable<RuntimeException> kept = () -> System.setProperty("cpy2j.kept", "yes");
+        TwinRunnable<RuntimeException> removed = () -> System.setProperty("cpy2j.removed", "yes");
+        Twins.addInitializer(kept);
+        Twins.addInitializer(removed);
+        Twins.removeInitializer(removed);
+        try (TwinMaster twin = TwinMaster.builder("group-e").build().start()) {
+            assertThat(twin.execute(Functions::property, "cpy2j.kept")).isEqualTo("yes");
+            assertThat(twin.execute(Functions::property, "cpy2j.removed")).isNull();
         }
     }
 

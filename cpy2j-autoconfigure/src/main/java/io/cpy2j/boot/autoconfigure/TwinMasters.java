@@ -45,6 +45,9 @@ final class TwinMasters implements ApplicationEventPublisherAware, InitializingB
     private final Supplier<List<TwinCallObserver>> observers;
     private final Map<String, CompletableFuture<Void>> starts = new ConcurrentHashMap<>();
     private final AtomicBoolean initializersAdded = new AtomicBoolean();
+    /** What this context added, so that it takes exactly that back when it closes and the twins stay. */
+    private volatile List<TwinGroupInitializer> addedInitializers = List.of();
+    private volatile List<TwinCallObserver> addedObservers = List.of();
     private final AtomicBoolean released = new AtomicBoolean();
 
     TwinMasters(Map<String, TwinSettings> settings, TwinMasterFactory factory, TwinEventPublisher events,
@@ -119,9 +122,10 @@ final class TwinMasters implements ApplicationEventPublisherAware, InitializingB
     /** Before the first start: the context's group initializers, and its call observers on every twin. */
     private void addInitializers() {
         if (initializersAdded.compareAndSet(false, true)) {
-            initializers.get().forEach(Twins::addInitializer);
-            List<TwinCallObserver> contextObservers = observers.get();
-            masters.values().forEach(master -> contextObservers.forEach(master::addCallObserver));
+            addedInitializers = List.copyOf(initializers.get());
+            addedInitializers.forEach(Twins::addInitializer);
+            addedObservers = List.copyOf(observers.get());
+            masters.values().forEach(master -> addedObservers.forEach(master::addCallObserver));
         }
     }
 
@@ -133,6 +137,9 @@ final class TwinMasters implements ApplicationEventPublisherAware, InitializingB
         if (!released.compareAndSet(false, true)) {
             return;
         }
+        // A twin another context shares goes on: it must not call this closed context's beans again.
+        addedInitializers.forEach(Twins::removeInitializer);
+        masters.values().forEach(master -> addedObservers.forEach(master::removeCallObserver));
         List<Thread> closers = new ArrayList<>();
         masters.forEach((id, master) -> closers.add(daemon("cpy2j-stop-" + id, () -> closeQuietly(master, events))));
         closers.forEach(Thread::start);

@@ -2,6 +2,8 @@ package io.cpy2j.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cpy2j.TwinCall;
+import io.cpy2j.TwinCallObserver;
 import io.cpy2j.TwinEvent;
 import io.cpy2j.TwinMaster;
 import io.cpy2j.TwinState;
@@ -134,6 +136,35 @@ class Cpy2jAutoConfigurationTests {
             assertThat(master.isAlive()).as("still owned by the outer context").isTrue();
             outer.close();
             assertThat(master.state()).isEqualTo(TwinState.STOPPED);
+        });
+    }
+
+    /** The twin stays with the other context, and must not call the closed one's beans again. */
+    @Test
+    void aContextSharingATwinTakesItsObserversAndInitializersBackWhenItCloses() {
+        ApplicationContextRunner shared = runner.withPropertyValues("cpy2j.twins.shared-beans.jvm-args=-Xmx64m");
+        List<String> seen = new CopyOnWriteArrayList<>();
+        TwinCallObserver recording = new TwinCallObserver() {
+            @Override
+            public Scope outgoing(TwinCall call, java.util.Map<String, String> headers) {
+                seen.add(call.method());
+                return Scope.NONE;
+            }
+        };
+        shared.run(outer -> {
+            TwinMaster master = outer.getBean(TwinMaster.class);
+            shared.withBean(TwinCallObserver.class, () -> recording)
+                    .withBean(TwinGroupInitializer.class, () -> () -> System.setProperty("cpy2j.test.inner", "yes"))
+                    .run(inner -> {
+                        master.execute(() -> 1);
+                        assertThat(seen).as("the inner context's observer, while it lives").isNotEmpty();
+                    });
+            seen.clear();
+            master.stop();
+            master.start();
+            assertThat(master.execute(() -> System.getProperty("cpy2j.test.inner")))
+                    .as("the closed context's initializer in the restarted twin").isNull();
+            assertThat(seen).as("the closed context's observer").isEmpty();
         });
     }
 

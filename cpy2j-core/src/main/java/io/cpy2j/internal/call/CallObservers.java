@@ -35,6 +35,10 @@ public final class CallObservers {
         own.add(observer);
     }
 
+    public void remove(TwinCallObserver observer) {
+        own.remove(observer);
+    }
+
     boolean isEmpty() {
         return own.isEmpty() && RUNTIME_WIDE.isEmpty();
     }

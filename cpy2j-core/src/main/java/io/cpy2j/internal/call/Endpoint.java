@@ -69,6 +69,10 @@ public final class Endpoint implements Peer {
         caller.onTimeout(listener);
     }
 
+    public void removeObserver(TwinCallObserver observer) {
+        observers.remove(observer);
+    }
+
     /** Observes the calls of this connection, both ways, besides the observers of the whole runtime. */
     public void addObserver(TwinCallObserver observer) {
         observers.add(observer);

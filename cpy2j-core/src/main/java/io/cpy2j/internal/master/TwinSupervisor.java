@@ -310,6 +310,15 @@ public final class TwinSupervisor {
         }
     }
 
+    /** Stops observing this twin's calls, on the current connection and later ones. */
+    public synchronized void removeCallObserver(TwinCallObserver observer) {
+        observers.remove(observer);
+        TwinConnection current = connection;
+        if (current != null) {
+            current.endpoint().removeObserver(observer);
+        }
+    }
+
     public void addListener(TwinListener listener) {
         events.add(listener);
     }
