@@ -132,7 +132,7 @@ public final class StandardCodec implements Codec {
             throw new TwinSerializationException("Cannot send " + where.get() + ": " + type.getName() + " is " + whyNot);
         }
         if (Sendability.isLambda(type)) {
-            writeLambda(out, value, where, deeper(depth, where));
+            writeLambda(out, value, where, depth);
         } else if (type.isRecord()) {
             writeRecord(out, value, where, deeper(depth, where));
         } else {
@@ -148,8 +148,10 @@ public final class StandardCodec implements Codec {
             return;
         }
         out.writeByte(Tag.LAMBDA);
-        LambdaCodec.write(out, LambdaCodec.describe(lambda, where),
-                (output, captured, capturedWhere) -> write(output, captured, capturedWhere, depth), where);
+        // Counted as the reader counts: each captured value one level down (a function that captures
+        // nothing is no level at all).
+        LambdaCodec.write(out, LambdaCodec.describe(lambda, where), (output, captured, capturedWhere)
+                -> write(output, captured, capturedWhere, deeper(depth, capturedWhere)), where);
     }
 
     private void writeRecord(DataOutput out, Object record, Supplier<String> where, int depth) throws IOException {

@@ -111,7 +111,8 @@ final class ThrowableCodec {
             try {
                 rebuilt.initCause(rebuild(cause, trust, depth + 1));
             } catch (IllegalStateException e) {
-                // the constructor already set a cause
+                // its (String) constructor set a cause (null, say): the stand-in keeps the chain
+                return rebuilt.getCause() == null ? remote : rebuilt;
             }
         }
         return rebuilt;
@@ -134,10 +135,14 @@ final class ThrowableCodec {
         return copy;
     }
 
+    /** The remote exception's own message: the stand-in's without the "type: " it starts with. */
     private static String messageOf(RemoteTwinException r) {
         String prefix = r.remoteType() + ": ";
         String message = r.getMessage();
-        return message.startsWith(prefix) ? message.substring(prefix.length()) : null;
+        if (message == null || message.equals(String.valueOf(r.remoteType()))) {
+            return null;
+        }
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     private static void writeBlob(DataOutput out, byte[] bytes) throws IOException {

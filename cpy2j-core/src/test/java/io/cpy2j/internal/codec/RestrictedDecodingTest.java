@@ -142,6 +142,17 @@ class RestrictedDecodingTest {
         assertThat(read.getCause()).hasMessage("com.evil.B: b");
     }
 
+    /** cpy2j's own exceptions come back as themselves; one whose constructor set its cause keeps the chain. */
+    @Test
+    void cpy2jsOwnExceptionsAreRebuiltWithTheirCauses() throws IOException {
+        assertThat(restricted.readThrowable(input(throwable(new io.cpy2j.TwinSerializationException("too big")))))
+                .isExactlyInstanceOf(io.cpy2j.TwinSerializationException.class).hasMessage("too big");
+        Throwable startup = restricted.readThrowable(input(throwable(
+                new io.cpy2j.TwinStartupException("no start", new IllegalStateException("why")))));
+        assertThat(startup.getCause()).as("the cause").isNotNull().hasMessageContaining("why");
+        assertThat(breaches).isEmpty();
+    }
+
     /** Function ids are the peer's to choose: a restricted one may not fill memory with definitions. */
     @Test
     void aRestrictedPeerDefiningFunctionsWithoutEndIsABreach() throws IOException {

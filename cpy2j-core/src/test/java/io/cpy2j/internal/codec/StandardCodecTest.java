@@ -133,6 +133,17 @@ class StandardCodecTest {
                 .isInstanceOf(TwinSerializationException.class).hasMessageContaining("nest more than 512 deep");
     }
 
+    /** A function that captures nothing is no level of its own, for the sender as for the reader. */
+    @Test
+    void aFunctionAtTheDeepestLevelStillCrosses() {
+        TwinFunction<Integer, Integer, RuntimeException> increment = x -> x + 1;
+        Object received = peers.a.send(nestedOptionals(StandardCodec.MAX_DEPTH, increment));
+        for (int i = 0; i < StandardCodec.MAX_DEPTH; i++) {
+            received = ((Optional<?>) received).orElseThrow();
+        }
+        assertThat(apply(received)).isEqualTo(2);
+    }
+
     /** A peer nesting optionals a hundred thousand deep gets a decoding error, not a StackOverflowError. */
     @Test
     void aValueNestedDeeperThanAnyStackIsACorruptValue() {
@@ -146,7 +157,11 @@ class StandardCodecTest {
     }
 
     private static Object nestedOptionals(int depth) {
-        Object value = "core";
+        return nestedOptionals(depth, "core");
+    }
+
+    private static Object nestedOptionals(int depth, Object core) {
+        Object value = core;
         for (int i = 0; i < depth; i++) {
             value = Optional.of(value);
         }
