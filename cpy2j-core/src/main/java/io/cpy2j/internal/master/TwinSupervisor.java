@@ -12,6 +12,7 @@ import io.cpy2j.TwinTerminatedException;
 import io.cpy2j.TwinTimeoutException;
 import io.cpy2j.internal.call.Endpoint;
 import io.cpy2j.internal.launch.TwinSpec;
+import io.cpy2j.internal.object.LogText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

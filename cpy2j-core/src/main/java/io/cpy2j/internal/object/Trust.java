@@ -110,8 +110,9 @@ public final class Trust {
     /** Reports a breach (the connection disconnects the peer) and returns the exception that refuses it. */
     public TrustBreach breach(String reason) {
         breached = true;
-        onBreach.accept(reason);
-        return new TrustBreach(reason);
+        String told = LogText.oneLine(reason); // it may quote what the peer sent, and will be logged
+        onBreach.accept(told);
+        return new TrustBreach(told);
     }
 
     private static String elementName(String className) {

@@ -1,4 +1,4 @@
-package io.cpy2j.internal.master;
+package io.cpy2j.internal.object;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,8 @@ class LogTextTest {
     void aLineBreakCannotStartAForgedLogLine() {
         assertThat(LogText.oneLine("a value names com.evil.X\n12:00:00.000 INFO all is well\r\t"))
                 .isEqualTo("a value names com.evil.X?12:00:00.000 INFO all is well??");
-        assertThat(LogText.oneLine("Eclipse Adoptium")).isEqualTo("Eclipse Adoptium");
+        assertThat(LogText.oneLine("a\u0085b\u2028c\u2029d")).isEqualTo("a?b?c?d");
+        assertThat(LogText.oneLine("Eclipse Adoptium, ünïcødé")).isEqualTo("Eclipse Adoptium, ünïcødé");
         assertThat(LogText.oneLine(null)).isNull();
     }
 }
