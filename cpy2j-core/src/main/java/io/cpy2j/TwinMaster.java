@@ -239,6 +239,18 @@ public final class TwinMaster implements AutoCloseable {
         return view.cast(handle.proxy());
     }
 
+    /**
+     * Stops making the object behind {@code proxy} (from {@link #createRecreatable}) again when the twin
+     * starts again: for an owner that goes away while the twin stays, whose {@code args} could no longer be
+     * given (a closed Spring context). The proxy then goes stale with the twin process it was made in.
+     */
+    public void forgetRecreatable(Object proxy) {
+        recreatables.removeIf(ref -> {
+            Recreatable<Endpoint> handle = ref.get();
+            return handle == null || handle.proxy() == proxy;
+        });
+    }
+
     /** {@link #createRecreatable(Class, Class, Supplier)} of a class seen as itself. */
     public <T> T createRecreatable(Class<T> type, Supplier<Object[]> args) {
         return createRecreatable(type, type, args);

@@ -64,6 +64,24 @@ class RecreatableTest {
         assertThatThrownBy(plain::seed).isInstanceOf(StaleTwinReferenceException.class);
     }
 
+    /** Its owner is gone (a closed context) and could no longer give the arguments: the restart goes on. */
+    @Test
+    void aForgottenObjectIsNotMadeAgainAndItsProxyGoesStale() {
+        AtomicInteger made = new AtomicInteger();
+        SuperComputer forgotten = twin.createRecreatable(SuperComputer.class, () -> {
+            if (made.incrementAndGet() > 1) {
+                throw new IllegalStateException("its owner is closed");
+            }
+            return new Object[] {1};
+        });
+        twin.forgetRecreatable(forgotten);
+        int restarts = twin.restarts();
+        kill(forgotten.pid());
+        await().atMost(Duration.ofSeconds(5)).until(() -> twin.restarts() > restarts && twin.isAlive());
+        assertThat(made).as("not made again").hasValue(1);
+        assertThatThrownBy(forgotten::seed).isInstanceOf(StaleTwinReferenceException.class);
+    }
+
     private static void kill(long pid) {
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
         process.destroyForcibly();

@@ -45,8 +45,10 @@ public final class TwinComponentFactoryBean<T> implements FactoryBean<T>, BeanFa
     public T getObject() {
         TwinMasters masters = beanFactory.getBean(TwinMasters.BEAN_NAME, TwinMasters.class);
         masters.awaitRunning(twinId);
-        return masters.master(twinId).createRecreatable(view, implementation,
+        T component = masters.master(twinId).createRecreatable(view, implementation,
                 () -> new TwinConstructorArguments(beanFactory, beanName).resolve(implementation));
+        masters.created(twinId, component);
+        return component;
     }
 
     @Override

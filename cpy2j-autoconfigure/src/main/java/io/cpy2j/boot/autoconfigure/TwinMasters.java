@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,8 +47,10 @@ final class TwinMasters implements ApplicationEventPublisherAware, InitializingB
     private final Map<String, CompletableFuture<Void>> starts = new ConcurrentHashMap<>();
     private final AtomicBoolean initializersAdded = new AtomicBoolean();
     /** What this context added, so that it takes exactly that back when it closes and the twins stay. */
-    private volatile List<TwinGroupInitializer> addedInitializers = List.of();
-    private volatile List<TwinCallObserver> addedObservers = List.of();
+    private List<TwinGroupInitializer> addedInitializers = List.of();
+    private List<TwinCallObserver> addedObservers = List.of();
+    /** Its @TwinComponent proxies, by twin: made again at a restart with this context's beans. */
+    private final Map<String, List<Object>> components = new ConcurrentHashMap<>();
     private final AtomicBoolean released = new AtomicBoolean();
 
     TwinMasters(Map<String, TwinSettings> settings, TwinMasterFactory factory, TwinEventPublisher events,
@@ -121,10 +124,19 @@ final class TwinMasters implements ApplicationEventPublisherAware, InitializingB
 
     /** Before the first start: the context's group initializers, and its call observers on every twin. */
     private void addInitializers() {
-        if (initializersAdded.compareAndSet(false, true)) {
-            addedInitializers = List.copyOf(initializers.get());
+        if (released.get() || initializersAdded.get()) {
+            return;
+        }
+        // The beans are looked up outside the lock: a lookup may wait for Spring's own, held by a closing thread.
+        List<TwinGroupInitializer> contextInitializers = List.copyOf(initializers.get());
+        List<TwinCallObserver> contextObservers = List.copyOf(observers.get());
+        synchronized (this) { // not while release takes them back
+            if (released.get() || !initializersAdded.compareAndSet(false, true)) {
+                return;
+            }
+            addedInitializers = contextInitializers;
             addedInitializers.forEach(Twins::addInitializer);
-            addedObservers = List.copyOf(observers.get());
+            addedObservers = contextObservers;
             masters.values().forEach(master -> addedObservers.forEach(master::addCallObserver));
         }
     }
@@ -137,14 +149,24 @@ final class TwinMasters implements ApplicationEventPublisherAware, InitializingB
         if (!released.compareAndSet(false, true)) {
             return;
         }
-        // A twin another context shares goes on: it must not call this closed context's beans again.
-        addedInitializers.forEach(Twins::removeInitializer);
-        masters.values().forEach(master -> addedObservers.forEach(master::removeCallObserver));
+        takeBackWhatThisContextAdded();
         List<Thread> closers = new ArrayList<>();
         masters.forEach((id, master) -> closers.add(daemon("cpy2j-stop-" + id, () -> closeQuietly(master, events))));
         closers.forEach(Thread::start);
         closers.forEach(TwinMasters::joinQuietly);
         events.close();
+    }
+
+    /** Registers a @TwinComponent proxy this context made, to be forgotten by its twin when the context closes. */
+    void created(String twinId, Object component) {
+        components.computeIfAbsent(twinId, id -> new CopyOnWriteArrayList<>()).add(component);
+    }
+
+    /** A twin another context shares goes on: it must not call this closed context's beans again. */
+    private synchronized void takeBackWhatThisContextAdded() {
+        addedInitializers.forEach(Twins::removeInitializer);
+        masters.values().forEach(master -> addedObservers.forEach(master::removeCallObserver));
+        components.forEach((id, made) -> made.forEach(masters.get(id)::forgetRecreatable));
     }
 
     @Override
