@@ -9,16 +9,12 @@ import io.cpy2j.internal.call.Endpoint;
 import io.cpy2j.internal.launch.TwinSpec;
 import io.cpy2j.internal.master.TwinSupervisor;
 import io.cpy2j.internal.object.Recreatable;
-import io.cpy2j.internal.object.RefDescriptor;
-import io.cpy2j.internal.object.Trust;
-import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 
@@ -46,8 +42,7 @@ public final class TwinMaster implements AutoCloseable {
     private final Settings settings;
     /** How many owners share this master (see {@link TwinMasterBuilder#acquire()}); guarded by MASTERS. */
     private int owners = 1;
-    /** Objects created again in every new twin process; weakly held, so dropped ones are not. */
-    private final List<WeakReference<Recreatable<Endpoint>>> recreatables = new CopyOnWriteArrayList<>();
+    private final Recreatables recreatables = new Recreatables();
 
     /** What two owners of one twin id must agree on to share it. */
     record Settings(TwinSpec spec, Duration callTimeout, RestartPolicy restartPolicy, boolean shutdownHook) {
@@ -59,7 +54,7 @@ public final class TwinMaster implements AutoCloseable {
         this.supervisor = new TwinSupervisor(settings.spec(), settings.callTimeout(), settings.restartPolicy(),
                 listeners, observers, endpoint -> {
                     TwinGroup.initialize(endpoint, settings.spec().id());
-                    recreateAll(endpoint);
+                    recreatables.recreateAll(endpoint);
                 });
     }
 
@@ -190,7 +185,7 @@ public final class TwinMaster implements AutoCloseable {
      * reference from then on, whether or not its class has {@link Twin}.
      */
     public <T> T create(Class<T> type, Object... args) {
-        return type.cast(createOn(endpoint(), type, type.getName(), args));
+        return type.cast(TwinCreation.in(endpoint(), type, type.getName(), args));
     }
 
     /**
@@ -220,7 +215,7 @@ public final class TwinMaster implements AutoCloseable {
     }
 
     private <I> I createAs(Class<I> view, String className, Object[] args) {
-        return view.cast(createOn(endpoint(), view, className, args));
+        return view.cast(TwinCreation.in(endpoint(), view, className, args));
     }
 
     /**
@@ -233,8 +228,8 @@ public final class TwinMaster implements AutoCloseable {
      */
     public <T> T createRecreatable(Class<T> view, Class<? extends T> implementation, Supplier<Object[]> args) {
         Recreatable<Endpoint> handle = Recreatable.of(view,
-                endpoint -> createOn(endpoint, view, implementation.getName(), args.get()), supervisor::endpoint);
-        recreatables.add(new WeakReference<>(handle)); // first: a restart from now on makes it too
+                endpoint -> TwinCreation.in(endpoint, view, implementation.getName(), args.get()), supervisor::endpoint);
+        recreatables.add(handle); // first: a restart from now on makes it too
         handle.recreate(endpoint());
         return view.cast(handle.proxy());
     }
@@ -245,42 +240,12 @@ public final class TwinMaster implements AutoCloseable {
      * given (a closed Spring context). The proxy then goes stale with the twin process it was made in.
      */
     public void forgetRecreatable(Object proxy) {
-        recreatables.removeIf(ref -> {
-            Recreatable<Endpoint> handle = ref.get();
-            return handle == null || handle.proxy() == proxy;
-        });
+        recreatables.forget(proxy);
     }
 
     /** {@link #createRecreatable(Class, Class, Supplier)} of a class seen as itself. */
     public <T> T createRecreatable(Class<T> type, Supplier<Object[]> args) {
         return createRecreatable(type, type, args);
-    }
-
-    private void recreateAll(Endpoint endpoint) {
-        recreatables.removeIf(ref -> ref.get() == null);
-        for (WeakReference<Recreatable<Endpoint>> ref : recreatables) {
-            Recreatable<Endpoint> handle = ref.get();
-            if (handle != null) {
-                handle.recreate(endpoint);
-            }
-        }
-    }
-
-    /**
-     * A new instance in the twin behind {@code endpoint}: for an interface view the twin sends the new
-     * object's reference as a value, so this side can make a JDK proxy of the view; for a class, a
-     * subclass proxy.
-     */
-    private static Object createOn(Endpoint endpoint, Class<?> view, String className, Object[] args) {
-        RefDescriptor ref = (RefDescriptor) endpoint.create((TwinBiFunction<String, Object[], Object, Exception>)
-                Twins::createForMaster, className, args);
-        if (ref.ownedByReceiver()) { // a new object lives in the twin: one of ours is a lie
-            String lie = "it answered a request to create " + className + " with an object of the master's";
-            Trust trust = endpoint.objects().trust();
-            throw trust.isRestricted() ? trust.breach(lie) : new TwinProtocolException("twin '" + endpoint.remoteId()
-                    + "': " + lie);
-        }
-        return endpoint.objects().fromRef(ref, view);
     }
 
     /** Objects counted on this master's side of the connection. */
